@@ -1,0 +1,104 @@
+"""Diagnostics for authors: `path:line:col: error: one sentence` plus a `hint:` line.
+
+Problems are collected, not raised one by one, so a run reports all of them (sorted by path and
+line) and ends with a count. The message and hint texts live in the language catalogues under
+`<code>` and `<code>.hint`; the severity words stay English so editors can jump to them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import click
+
+from scorm_builder.i18n import has, t
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: str
+    code: str
+    path: str = ""
+    line: int | None = None
+    col: int | None = None
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.code, lang, **self.params)
+
+    def hint(self, lang: str | None = None) -> str | None:
+        key = self.code + ".hint"
+        return t(key, lang, **self.params) if has(key) else None
+
+    def location(self) -> str:
+        parts = [self.path] if self.path else []
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.col is not None:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+    def format(self, lang: str | None = None) -> str:
+        where = self.location()
+        head = f"{where}: {self.severity}: " if where else f"{self.severity}: "
+        text = head + self.message(lang)
+        hint = self.hint(lang)
+        return f"{text}\n  hint: {hint}" if hint else text
+
+    def sort_key(self):
+        return (self.path, self.line or 0, self.col or 0, self.code)
+
+
+class Reporter:
+    """Collects diagnostics for one run; errors fail it, warnings only with --strict."""
+
+    def __init__(self, strict: bool = False):
+        self.strict = strict
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, code: str, path: str = "", line: int | None = None, col: int | None = None, **params) -> None:
+        self._add(Diagnostic(ERROR, code, path, line, col, params))
+
+    def warning(self, code: str, path: str = "", line: int | None = None, col: int | None = None, **params) -> None:
+        self._add(Diagnostic(WARNING, code, path, line, col, params))
+
+    def _add(self, diagnostic: Diagnostic) -> None:
+        if diagnostic not in self.diagnostics:  # the same problem found twice is shown once
+            self.diagnostics.append(diagnostic)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == WARNING]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors) or (self.strict and bool(self.warnings))
+
+    def render(self, lang: str | None = None) -> str:
+        lines = [d.format(lang) for d in sorted(self.diagnostics, key=Diagnostic.sort_key)]
+        if self.diagnostics:
+            lines.append(t("summary.count", lang, errors=len(self.errors), warnings=len(self.warnings)))
+        return "\n".join(lines)
+
+    def raise_if_failed(self) -> None:
+        if self.failed:
+            raise BuildError(self)
+
+
+class BuildError(click.ClickException):
+    """The sources (or a package) have problems the user must fix: exit code 1, no traceback."""
+
+    exit_code = 1
+
+    def __init__(self, reporter: Reporter):
+        self.reporter = reporter
+        super().__init__(reporter.render())
+
+    def show(self, file=None) -> None:
+        click.echo(self.reporter.render(), err=True)

@@ -1,0 +1,1 @@
+"""package step of the pipeline."""

@@ -1,0 +1,1 @@
+"""render step of the pipeline."""

@@ -1,0 +1,1 @@
+"""runtime step of the pipeline."""

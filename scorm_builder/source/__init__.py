@@ -1,0 +1,1 @@
+"""source step of the pipeline."""
