@@ -26,3 +26,10 @@ class LineLocator:
             if self.lines[i].strip() == first:
                 return i + 1 + self.offset
         return None
+
+    def find(self, text: str) -> int | None:
+        """File line of the first line containing `text` (for things inside a block, like an image path)."""
+        for i, ln in enumerate(self.lines):
+            if text in ln:
+                return i + 1 + self.offset
+        return None
