@@ -1,0 +1,107 @@
+"""`play()`: extract a package, serve it on loopback, run a learner script per SCO, return a `Run`.
+
+A `Run` holds every launch (transcript, violations, recorded cmi), the run's errors (console
+errors, blocked external requests, outcomes that contradict the learner) and, with `report_dir`,
+the JUnit XML, the JSON transcript and one PNG per page visited.
+"""
+from __future__ import annotations
+
+import tempfile
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from scorm_builder.runtime.faults import parse_faults
+from scorm_builder.runtime.profiles import PROFILES, Learner
+from scorm_builder.runtime.record import LearnerRecord
+from scorm_builder.runtime.scos import UnusablePackage, extract, read_scos
+from scorm_builder.runtime.server import PlaybackServer
+from scorm_builder.runtime.session import LAUNCH_MODES, LaunchResult, Session
+
+
+@dataclass
+class Run:
+    package: str
+    learner: str
+    mode: str
+    lms: str
+    launches: list[LaunchResult] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    faults: dict = field(default_factory=dict)
+    record: dict = field(default_factory=dict)
+
+    @property
+    def calls(self) -> list[dict]:
+        """Every call of every launch, each tagged with its launch number."""
+        return [{**c, "launch": l.number} for l in self.launches for c in l.calls]
+
+    @property
+    def violations(self) -> list[dict]:
+        return [{**v, "launch": l.number} for l in self.launches for v in l.violations]
+
+    @property
+    def cmi(self) -> dict:
+        """What the LMS recorded after the last launch."""
+        return self.launches[-1].cmi if self.launches else {}
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.violations
+
+
+def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", lms: str = "strict",
+         report_dir=None, faults=None, browser=None, record=None, student: Learner | None = None) -> Run:
+    """Play `package` (a SCORM 1.2 zip) as `learner`; see docs/playback.md.
+
+    `browser` is an open Playwright Browser to reuse (the pytest fixture passes one); without it a
+    Chromium is started and closed here. `record` is a LearnerRecord or a JSON path, to carry the
+    LMS's data across runs. Raises UnusablePackage for input that cannot be played.
+    """
+    from scorm_builder.runtime.learners import resolve_learner
+
+    if launch not in LAUNCH_MODES:
+        raise ValueError(f"launch must be one of {LAUNCH_MODES}")
+    profile = PROFILES[lms]
+    faults = parse_faults(faults)
+    record = record if isinstance(record, LearnerRecord) else LearnerRecord(record)
+    report_dir = Path(report_dir) if report_dir else None
+    if report_dir:
+        report_dir.mkdir(parents=True, exist_ok=True)
+    package = Path(package)
+    if not package.is_file():
+        raise UnusablePackage(f"{package}: no such file")
+    with ExitStack() as stack:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sb-play-")))
+        extract(package, work)
+        scos = [s for s in read_scos(work) if s.scormtype == "sco"]
+        if not scos:
+            raise UnusablePackage("the package has no SCO (only assets)")
+        script, name = resolve_learner(learner, work, scos)
+        run = Run(package=str(package), learner=name, mode=launch, lms=lms, faults=faults)
+        server = stack.enter_context(PlaybackServer(work))
+        if browser is None:
+            from playwright.sync_api import sync_playwright
+
+            from scorm_builder.runtime.browser import launch_browser
+            playwright = stack.enter_context(sync_playwright())
+            browser = launch_browser(playwright)
+            stack.callback(browser.close)
+        from scorm_builder.runtime.browser import open_context
+        blocked = lambda url: run.errors.append({"kind": "external-request", "message": url, "url": url})  # noqa: E731
+        context = open_context(browser, server.origin, blocked)
+        stack.callback(context.close)
+        session = Session(context=context, origin=server.origin, scos=scos, mode=launch, profile=profile,
+                          record=record, faults=faults, report_dir=report_dir, errors=run.errors,
+                          learner=student)
+        for sco in scos:
+            session.sco = sco
+            script(session)
+            if session.launching:
+                session.unload()
+        run.launches = session.launches
+        run.record = record.scos
+    if report_dir:
+        from scorm_builder.runtime.report import write_report
+        write_report(run, report_dir)
+    return run

@@ -1,0 +1,210 @@
+"""A learner's session: launches of the current SCO in the LMS page, and what each recorded.
+
+Learner scripts receive a `Session`. They call `launch()` to get the SCO's Playwright `Frame`,
+drive it, and end the launch with `unload()` (the LMS takes the SCO away, as after a normal exit)
+or `close_abruptly()` (window closed / frame removed, no beforeunload). Whatever the LMS recorded
+is applied to the learner record through the LMS profile when the launch ends.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scorm_builder.runtime.profiles import Learner, Profile
+from scorm_builder.runtime.record import LearnerRecord
+from scorm_builder.runtime.scos import Sco
+
+LAUNCH_MODES = ("iframe", "frames", "popup", "standalone")
+TIMEOUT_MS = 10_000
+
+
+@dataclass
+class LaunchResult:
+    """One launch of one SCO: the transcript, the violations, and the cmi the LMS recorded."""
+    number: int
+    sco: str
+    mode: str
+    entry: str
+    calls: list = field(default_factory=list)
+    violations: list = field(default_factory=list)
+    cmi: dict = field(default_factory=dict)        # the LMS record after this launch (profile applied)
+    live_cmi: dict = field(default_factory=dict)   # the API's state when the launch ended
+    finished: bool = False                         # LMSFinish succeeded
+    ended_by: str = ""                             # "unload" or "abrupt"
+    screenshots: list = field(default_factory=list)
+
+
+class Session:
+    def __init__(self, *, context, origin: str, scos: list[Sco], mode: str, profile: Profile,
+                 record: LearnerRecord, faults: dict, report_dir: Path | None, errors: list,
+                 learner: Learner | None = None):
+        self.context = context
+        self.origin = origin
+        self.scos = scos
+        self.sco: Sco = scos[0]
+        self.mode = mode
+        self.profile = profile
+        self.record = record
+        self.faults = faults
+        self.report_dir = report_dir
+        self.errors = errors
+        self.learner = learner or Learner()
+        self.launches: list[LaunchResult] = []
+        self.frame = None      # the SCO's Frame during a launch
+        self.page = None       # the Page showing the SCO (harness page, popup, or standalone page)
+        self._harness = None
+        self._current: LaunchResult | None = None
+        self._start_cmi: dict = {}
+        self._shots = 0
+
+    # ---- launching -------------------------------------------------------------------------
+
+    def launch(self):
+        """Open the current SCO as the LMS would; returns its Frame once it has loaded."""
+        if self._current is not None:
+            self.unload()
+        stored = self.record.get(self.sco.identifier)
+        preset, self._start_cmi = self.profile.preset(stored, self.sco, self.learner)
+        url = "/pkg/" + self.sco.href
+        self._current = LaunchResult(number=len(self.launches) + 1, sco=self.sco.identifier, mode=self.mode,
+                                     entry=self._start_cmi["cmi.core.entry"])
+        if self.mode == "standalone":
+            self.page = self._new_page()
+            self.page.goto(self.origin + url)
+            self.frame = self.page.main_frame
+            return self.frame
+        if self._harness is None or self._harness.is_closed():
+            self._harness = self._new_page()
+            self._harness.goto(self.origin + "/lms/harness.html")
+        options = {"url": url, "mode": self.mode, "preset": preset, "faults": self.faults}
+        if self.mode == "popup":
+            with self._harness.expect_popup(timeout=TIMEOUT_MS) as info:
+                self._harness.evaluate("o => SBH.start(o)", options)
+            self.page = info.value
+            self._watch(self.page)
+            self.page.wait_for_load_state("load")
+            self.frame = self.page.main_frame
+        else:
+            self._harness.evaluate("o => SBH.start(o)", options)
+            self.page = self._harness
+            self.frame = self._wait_for_sco_frame()
+        return self.frame
+
+    def _new_page(self):
+        page = self.context.new_page()
+        self._watch(page)
+        return page
+
+    def _watch(self, page) -> None:
+        def console(msg):
+            if msg.type == "error":
+                self.errors.append({"kind": "console", "message": msg.text, "url": msg.location.get("url", "")})
+        page.on("console", console)
+        page.on("pageerror", lambda exc: self.errors.append({"kind": "console", "message": str(exc), "url": page.url}))
+
+    def _wait_for_sco_frame(self):
+        prefix = self.origin + "/pkg/"
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while time.monotonic() < deadline:
+            for frame in self._harness.frames:
+                if frame.url.startswith(prefix):
+                    frame.wait_for_load_state("load")
+                    return frame
+            self._harness.wait_for_timeout(25)
+        raise TimeoutError(f"the SCO {self.sco.href} did not load within {TIMEOUT_MS} ms")
+
+    # ---- ending a launch -------------------------------------------------------------------
+
+    def unload(self) -> LaunchResult:
+        """End the launch the way an LMS does after the learner leaves: navigate the SCO away."""
+        return self._end("unload")
+
+    def close_abruptly(self) -> LaunchResult:
+        """End the launch without an exit: close the window / remove the frame (no beforeunload)."""
+        return self._end("abrupt")
+
+    def _end(self, how: str) -> LaunchResult:
+        result = self._current
+        if result is None:
+            raise RuntimeError("no launch is open")
+        result.ended_by = how
+        if self.mode == "standalone":
+            if how == "abrupt":
+                self.page.close()
+            else:
+                self.page.goto("about:blank")
+            report = None
+        else:
+            if how == "abrupt" and self.mode == "popup":
+                self.page.close()
+            else:
+                self._harness.evaluate("SBH.unload()" if how == "unload" else "SBH.remove()")
+            self._harness.wait_for_function("SBH.gone()", timeout=TIMEOUT_MS)
+            report = self._harness.evaluate("SBH.end()")
+        self._record(result, report)
+        self.launches.append(result)
+        self._current = None
+        self.frame = None
+        return result
+
+    def _record(self, result: LaunchResult, report: dict | None) -> None:
+        if report is None:  # standalone: no API, nothing recorded
+            result.cmi = dict(self._start_cmi)
+            return
+        result.calls = report["calls"]
+        result.violations = report["violations"]
+        result.live_cmi = report["cmi"] or {}
+        result.finished = report["finishCmi"] is not None
+        if report["finishCmi"] is not None:
+            result.cmi = self.profile.at_finish(report["finishCmi"])
+        elif report["commitCmi"] is not None:
+            result.cmi = dict(report["commitCmi"])
+        else:
+            result.cmi = dict(self._start_cmi)
+            return
+        self.record.store(self.sco.identifier, result.cmi)
+
+    @property
+    def launching(self) -> bool:
+        return self._current is not None
+
+    # ---- helpers for learner scripts -------------------------------------------------------
+
+    def calls(self) -> list:
+        """The calls of the open launch so far."""
+        if self._current is None or self.mode == "standalone":
+            return []
+        return self._harness.evaluate("SBH.report().calls")
+
+    def wait_for_call(self, fn: str, timeout_ms: int = 5000) -> bool:
+        """Wait until the SCO has made a call to `fn` in this launch."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < deadline:
+            if any(c["fn"] == fn for c in self.calls()):
+                return True
+            self.page.wait_for_timeout(50)
+        return False
+
+    def course_data(self) -> dict | None:
+        """The course data (`#sb-data`) of the launched page, or None for third-party content."""
+        return self.frame.evaluate(
+            "() => { const el = document.getElementById('sb-data'); return el ? JSON.parse(el.textContent) : null; }")
+
+    def screenshot(self, label: str) -> Path | None:
+        """One PNG of what the learner sees now, when a report directory was given."""
+        if self.report_dir is None or self._current is None:
+            return None
+        self._shots += 1
+        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", label).strip("-")[:60] or "page"
+        path = self.report_dir / f"{self._current.number:02d}-{self._shots:03d}-{slug}.png"
+        self.page.screenshot(path=str(path))
+        self._current.screenshots.append(path.name)
+        return path
+
+    def expect(self, ok: bool, message: str) -> bool:
+        """Record an outcome that contradicts what the learner did (makes the run fail)."""
+        if not ok:
+            self.errors.append({"kind": "outcome", "message": message, "url": ""})
+        return ok
