@@ -1,0 +1,479 @@
+"""`scorm-builder validate`: is this zip a SCORM 1.2 package that real LMSes will import and run?
+
+Checks run in the order an administrator would think of them: can the zip be read safely, is it
+SCORM 1.2 at all (and if not, what is it), is the manifest well-formed and schema-valid, do its
+references hold (the checks the XSD cannot make, NOTES.md section 1), and what will break in a
+real LMS (files from the internet, odd names, junk, sizes). Every entry is streamed once, which
+also proves the zip's integrity (CRC) without trusting its headers.
+"""
+from __future__ import annotations
+
+import codecs
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from scorm_builder.errors import ERROR, WARNING, Diagnostic
+from scorm_builder.i18n import t
+from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
+from scorm_builder.package.schemas import IMSMD_NS, SCHEMA_FILES, manifest_schema
+
+NS_CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+NS_XML = "http://www.w3.org/XML/1998/namespace"
+NS = {"cp": NS_CP, "adlcp": NS_ADLCP, "md": IMSMD_NS}
+NS_2004 = ("http://www.imsglobal.org/xsd/imscp_v1p1", "http://www.adlnet.org/xsd/adlcp_v1p3")
+SCHEMAVERSIONS_2004 = ("1.3", "CAM 1.3", "2004 2nd Edition", "2004 3rd Edition", "2004 4th Edition")
+MANIFEST = "imsmanifest.xml"
+CONTROL_FILES = frozenset({MANIFEST, *SCHEMA_FILES})  # at the root, never listed in <file>
+MANIFEST_LIMIT = 16 * 1024 * 1024
+TEXT_TYPES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg")
+AICC_TYPES = (".crs", ".au", ".des", ".cst")
+JUNK_FILES = (".DS_Store", "Thumbs.db", "desktop.ini")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Sizes above which LMS uploads and learners' connections start to suffer (warnings only)."""
+
+    large_file: int = 100 * 1024 * 1024
+    large_total: int = 500 * 1024 * 1024
+    same_warning_shown: int = 10  # further warnings with the same code are summed up in one line
+
+
+@dataclass
+class PackageReport:
+    """Everything `validate` found in one zip; `unusable` when it could not be read at all."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unusable: bool = False
+
+    def add(self, severity: str, code: str, file: str = "", line: int | None = None, **params) -> None:
+        d = Diagnostic(severity, code, file, line, None, params)
+        if not any(d == o and d.params == o.params for o in self.diagnostics):
+            self.diagnostics.append(d)
+
+    def error(self, code: str, file: str = "", line: int | None = None, **params) -> None:
+        self.add(ERROR, code, file, line, **params)
+
+    def warning(self, code: str, file: str = "", line: int | None = None, **params) -> None:
+        self.add(WARNING, code, file, line, **params)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == WARNING]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and not self.unusable
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.unusable else (1 if self.errors else 0)
+
+    def codes(self) -> list[str]:
+        return [d.code for d in self.diagnostics]
+
+    def render(self, lang: str | None = None) -> str:
+        lines = [f"{self.path}: {d.format(lang)}" for d in self.diagnostics]
+        lines.append(f"{self.path}: " + t("summary.count", lang, errors=len(self.errors), warnings=len(self.warnings)))
+        return "\n".join(lines)
+
+    def as_json(self, lang: str | None = None) -> dict:
+        def entry(d: Diagnostic) -> dict:
+            return {"file": d.path or None, "line": d.line, "code": d.code,
+                    "message": d.message(lang), "hint": d.hint(lang)}
+        return {"path": self.path, "valid": self.valid,
+                "errors": [entry(d) for d in self.errors],
+                "warnings": [entry(d) for d in self.warnings]}
+
+
+def validate_package(path: Path | str, limits: Limits = Limits(),
+                     thresholds: Thresholds = Thresholds()) -> PackageReport:
+    """Check one zip and return what is wrong with it; never raises for bad input."""
+    report = PackageReport(str(path))
+    try:
+        with open_package(path, limits) as zf:
+            for notice in zf.notices:
+                report.warning(notice.code, notice.name, **notice.params)
+            tree = load_manifest(zf, report)
+            if tree is not None:
+                check_manifest(zf, tree, report)
+            _check_contents(zf, report, thresholds)
+    except UnsafePackage as e:
+        report.unusable = True
+        report.diagnostics = [Diagnostic(ERROR, e.code, "", None, None, e.params)]
+        return report
+    _group_repeats(report, thresholds.same_warning_shown)
+    return report
+
+
+# --- is it SCORM 1.2 at all? ---------------------------------------------------------------
+
+def load_manifest(zf: SafeZip, report: PackageReport) -> etree._ElementTree | None:
+    """The parsed root manifest, or None after reporting why there is no usable one."""
+    names = zf.names()
+    if MANIFEST not in names:
+        _explain_missing_manifest(names, report)
+        return None
+    data = zf.read(MANIFEST, MANIFEST_LIMIT)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        if not re.search(rb"<[A-Za-z_]", data.split(b"?>", 1)[-1]):
+            report.error("validate.manifest_empty", MANIFEST, e.lineno or 1)
+        else:
+            report.error("validate.xml_syntax", MANIFEST, e.lineno, detail=e.msg)
+        return None
+    namespace = etree.QName(root).namespace
+    version = root.findtext("{*}metadata/{*}schemaversion", default="").strip()
+    if namespace in NS_2004 or NS_2004[1] in root.nsmap.values() or version in SCHEMAVERSIONS_2004:
+        report.error("validate.scorm2004", MANIFEST, root.sourceline)
+        return None
+    if root.tag != f"{{{NS_CP}}}manifest":
+        report.error("validate.manifest_namespace", MANIFEST, root.sourceline, found=_plain(root.tag))
+        return None
+    return root.getroottree()
+
+
+def _explain_missing_manifest(names: list[str], report: PackageReport) -> None:
+    nested = sorted((n for n in names if posixpath.basename(n).lower() == MANIFEST), key=lambda n: n.count("/"))
+    lowered = {n.lower(): n for n in names}
+    if MANIFEST in lowered:
+        report.error("validate.manifest_name_case", lowered[MANIFEST], found=lowered[MANIFEST])
+    elif nested:
+        report.error("validate.manifest_in_folder", nested[0], folder=posixpath.dirname(nested[0]) + "/")
+    elif any(posixpath.basename(n).lower() == "cmi5.xml" for n in names):
+        report.error("validate.cmi5")
+    elif any(posixpath.basename(n).lower() == "tincan.xml" for n in names):
+        report.error("validate.xapi")
+    elif any(n.lower().endswith(AICC_TYPES) for n in names):
+        report.error("validate.aicc")
+    else:
+        pages = [n for n in names if n.lower().endswith((".html", ".htm"))]
+        report.error("validate.not_scorm", count=len(names), pages=len(pages),
+                     examples=", ".join(sorted(names)[:3]) or "-")
+
+
+# --- the manifest ----------------------------------------------------------------------------
+
+def check_manifest(zf: SafeZip, tree: etree._ElementTree, report: PackageReport) -> None:
+    """Schema validity, then the references and values the schema does not check."""
+    schema = manifest_schema()
+    if not schema.validate(tree):
+        for err in schema.error_log:
+            _report_xsd_error(err, report)
+    root = tree.getroot()
+    _check_prefixes(root, report)
+    version = root.find("cp:metadata/cp:schemaversion", NS)
+    if version is None:
+        report.warning("validate.schemaversion_missing", MANIFEST, root.sourceline)
+    elif (version.text or "").strip() != "1.2":
+        report.error("validate.schemaversion", MANIFEST, version.sourceline, found=(version.text or "").strip())
+    resources = {r.get("identifier"): r for r in root.iterfind("cp:resources/cp:resource", NS)}
+    _check_organizations(root, resources, report)
+    listed = _check_resources(zf, root, resources, report)
+    _check_unlisted(zf, listed, report)
+
+
+def _check_organizations(root, resources: dict, report: PackageReport) -> None:
+    orgs = root.find("cp:organizations", NS)
+    organizations = [] if orgs is None else orgs.findall("cp:organization", NS)
+    if orgs is not None and not organizations:
+        report.error("validate.no_organization", MANIFEST, orgs.sourceline)
+        return
+    org_ids = [o.get("identifier") for o in organizations]
+    default = None if orgs is None else orgs.get("default")
+    if orgs is not None and default is None:
+        report.warning("validate.default_missing", MANIFEST, orgs.sourceline)
+    elif default is not None and default not in org_ids:
+        report.error("validate.default_unknown", MANIFEST, orgs.sourceline, ref=default,
+                     suggestion=_suggest(default, org_ids))
+    for org in organizations:
+        if org.find("cp:item", NS) is None:
+            report.error("validate.organization_empty", MANIFEST, org.sourceline, id=org.get("identifier"))
+        for item in org.iter(f"{{{NS_CP}}}item"):
+            _check_item(item, resources, report)
+
+
+def _check_item(item, resources: dict, report: PackageReport) -> None:
+    ref = item.get("identifierref")
+    item_id = item.get("identifier")
+    if ref is None:
+        if item.find("cp:item", NS) is None:
+            report.error("validate.item_without_resource", MANIFEST, item.sourceline, id=item_id)
+    elif ref not in resources:
+        report.error("validate.identifierref_unknown", MANIFEST, item.sourceline, id=item_id, ref=ref,
+                     suggestion=_suggest(ref, list(resources)))
+    elif resources[ref].get("href") is None:
+        report.error("validate.item_resource_no_href", MANIFEST, item.sourceline, id=item_id, ref=ref)
+    mastery = item.find("adlcp:masteryscore", NS)
+    if mastery is not None:
+        text = (mastery.text or "").strip()
+        try:
+            score = float(text)
+        except ValueError:
+            score = None
+        if score is None or not 0 <= score <= 100:
+            report.error("validate.masteryscore", MANIFEST, mastery.sourceline, found=text)
+    action = item.find("adlcp:timelimitaction", NS)
+    allowed = ("exit,message", "exit,no message", "continue,message", "continue,no message")
+    if action is not None and (action.text or "").strip() not in allowed:
+        report.error("validate.timelimitaction", MANIFEST, action.sourceline, found=(action.text or "").strip())
+
+
+def _check_resources(zf: SafeZip, root, resources: dict, report: PackageReport) -> set[str]:
+    """Checks each resource and returns the zip names the manifest refers to."""
+    names = set(zf.names())
+    by_lower: dict[str, list[str]] = {}
+    for n in names:
+        by_lower.setdefault(n.lower(), []).append(n)
+    listed: set[str] = set()
+
+    def check_href(href: str, base: str, line: int, kind: str) -> None:
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", href):
+            report.warning("validate.href_external", MANIFEST, line, href=href)
+            return
+        path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+        full = posixpath.normpath(posixpath.join(base, path)) if path else ""
+        if not full or full.startswith(("../", "/")) or full == "..":
+            report.error("validate.href_outside", MANIFEST, line, href=href)
+            return
+        listed.add(full)
+        if full in names:
+            return
+        near = [n for n in by_lower.get(full.lower(), []) if n != full]
+        if near:
+            report.error(f"validate.{kind}_case", MANIFEST, line, href=href, actual=near[0])
+        else:
+            report.error(f"validate.{kind}_missing", MANIFEST, line, href=href)
+
+    res_parent = root.find("cp:resources", NS)
+    outer = (res_parent.get(f"{{{NS_XML}}}base", "") if res_parent is not None else "")
+    scos = 0
+    for ident, res in resources.items():
+        base = posixpath.join(outer, res.get(f"{{{NS_XML}}}base", ""))
+        scormtype = res.get(f"{{{NS_ADLCP}}}scormtype")
+        if scormtype is None:
+            report.error("validate.scormtype_missing", MANIFEST, res.sourceline, id=ident)
+        scos += scormtype == "sco"
+        if res.get("href") is not None:
+            check_href(res.get("href"), base, res.sourceline, "launch")
+        for f in res.iterfind("cp:file", NS):
+            if f.get("href") is not None:
+                check_href(f.get("href"), base, f.sourceline, "file")
+        for dep in res.iterfind("cp:dependency", NS):
+            if dep.get("identifierref") not in resources:
+                report.error("validate.dependency_unknown", MANIFEST, dep.sourceline, id=ident,
+                             ref=dep.get("identifierref"), suggestion=_suggest(dep.get("identifierref") or "", list(resources)))
+    for loc in root.iter(f"{{{NS_ADLCP}}}location"):
+        if loc.text and loc.text.strip():
+            check_href(loc.text.strip(), "", loc.sourceline, "location")
+    if root.find("cp:resources", NS) is not None and scos == 0:
+        report.error("validate.no_sco", MANIFEST, res_parent.sourceline)
+    return listed
+
+
+def _check_unlisted(zf: SafeZip, listed: set[str], report: PackageReport) -> None:
+    for name in zf.names():
+        if name in listed or name in CONTROL_FILES or _is_junk(name):
+            continue
+        report.warning("validate.file_unlisted", name)
+
+
+def _check_prefixes(root, report: PackageReport) -> None:
+    """Moodle matches raw tag names such as ADLCP:SCORMTYPE, so only the usual prefixes work."""
+    for el in root.iter(tag=etree.Element):
+        parent = el.getparent()
+        inherited = parent.nsmap if parent is not None else {}
+        for prefix, uri in el.nsmap.items():
+            if inherited.get(prefix) == uri:
+                continue
+            if uri == NS_CP and prefix is not None:
+                report.warning("validate.prefix_imscp", MANIFEST, el.sourceline, prefix=prefix)
+            elif uri == NS_ADLCP and prefix != "adlcp":
+                report.warning("validate.prefix_adlcp", MANIFEST, el.sourceline, prefix=prefix or "xmlns")
+
+
+_ID_VALUE = re.compile(r"'([^']*)' is not a valid value of the atomic type 'xs:ID'")
+_EXPECTED = re.compile(r"Expected is (?:one of )?\( (.*) \)")
+_ENUM = re.compile(r"The value '([^']*)' is not an element of the set \{(.*)\}")
+_ATTRIBUTE = re.compile(r"attribute '([^']*)'")
+_NCNAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def _report_xsd_error(err, report: PackageReport) -> None:
+    """libxml2's schema errors in plain words, with the element named as it is written."""
+    msg = err.message
+    element = _plain(re.match(r"Element '([^']*)'", msg).group(1)) if msg.startswith("Element '") else "?"
+    attr = _ATTRIBUTE.search(msg)
+    attribute = _plain(attr.group(1)) if attr else ""
+    line = err.line
+    kind = err.type_name
+    if kind == "SCHEMAV_CVC_ELT_1":
+        report.error("validate.manifest_namespace", MANIFEST, line, found=element)
+    elif kind == "SCHEMAV_CVC_DATATYPE_VALID_1_2_1" and _ID_VALUE.search(msg):
+        value = _ID_VALUE.search(msg).group(1)
+        code = "validate.xsd.duplicate_id" if _NCNAME.match(value) else "validate.xsd.bad_id"
+        report.error(code, MANIFEST, line, value=value, element=element)
+    elif kind == "SCHEMAV_CVC_ENUMERATION_VALID" and _ENUM.search(msg):
+        value, allowed = _ENUM.search(msg).groups()
+        report.error("validate.xsd.enumeration", MANIFEST, line, element=element, attribute=attribute or element,
+                     value=value, allowed=allowed.replace("'", ""))
+    elif kind == "SCHEMAV_ELEMENT_CONTENT" and "Missing child" in msg:
+        report.error("validate.xsd.missing_child", MANIFEST, line, element=element,
+                     expected=_expected(msg))
+    elif kind == "SCHEMAV_ELEMENT_CONTENT":
+        code = "validate.xsd.unexpected_expected" if _EXPECTED.search(msg) else "validate.xsd.unexpected"
+        report.error(code, MANIFEST, line, element=element, expected=_expected(msg))
+    elif kind == "SCHEMAV_CVC_COMPLEX_TYPE_4":
+        report.error("validate.xsd.missing_attribute", MANIFEST, line, element=element, attribute=attribute)
+    elif kind in ("SCHEMAV_CVC_TYPE_3_1_1", "SCHEMAV_CVC_COMPLEX_TYPE_3_2_1", "SCHEMAV_CVC_COMPLEX_TYPE_3_2_2"):
+        report.error("validate.xsd.attribute_not_allowed", MANIFEST, line, element=element, attribute=attribute)
+    elif kind == "SCHEMAV_CVC_MAXLENGTH_VALID":
+        limit = re.search(r"maximum length of '(\d+)'", msg)
+        report.error("validate.xsd.too_long", MANIFEST, line, element=element, attribute=attribute or element,
+                     limit=limit.group(1) if limit else "?")
+    else:
+        report.error("validate.xsd", MANIFEST, line, detail=_plain_message(msg))
+
+
+def _expected(msg: str) -> str:
+    found = _EXPECTED.search(msg)
+    if not found:
+        return ""
+    names = [_plain(n.strip()) for n in found.group(1).split(",")]
+    return ", ".join(f"<{n}>" for n in names if not n.startswith("##"))
+
+
+def _plain(name: str) -> str:
+    """`{namespace}local` as written in a normal manifest: `local`, `adlcp:local`, `imsmd:local`."""
+    prefixes = {NS_CP: "", NS_ADLCP: "adlcp:", IMSMD_NS: "imsmd:", NS_XML: "xml:"}
+    match = re.match(r"^\{([^}]*)\}(.*)$", name)
+    if not match:
+        return name
+    return prefixes.get(match.group(1), match.group(1) + " ") + match.group(2)
+
+
+def _plain_message(msg: str) -> str:
+    return re.sub(r"\{([^}]*)\}(\w+)", lambda m: _plain(m.group(0)), msg)
+
+
+def _suggest(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, [c for c in candidates if c], n=1)
+    return close[0] if close else (", ".join(c for c in candidates[:3] if c) or "-")
+
+
+# --- what breaks in real LMSes ------------------------------------------------------------------
+
+_EXTERNAL_HTML = re.compile(
+    r"<(?:script|link|img|iframe|frame|audio|video|source|track|embed|object|input)\b[^>]*?"
+    r"\s(?:src|href|data|poster|srcset)\s*=\s*[\"']?\s*((?:https?:)?//[^\s\"'>]+)", re.I)
+_EXTERNAL_CSS = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])\s*((?:https?:)?//[^\s\"')]+)", re.I)
+_EXTERNAL_JS = re.compile(r"\.src\s*=\s*[\"']((?:https?:)?//[^\s\"']+)", re.I)
+_CARRY_LIMIT = 64 * 1024  # a minified one-line file is scanned in pieces this big
+_OVERLAP = 2048
+
+
+def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) -> None:
+    """One streamed pass over every entry: integrity, sizes, and files fetched from the internet."""
+    total = 0
+    for name in zf.all_names():
+        if name.startswith("__MACOSX/"):
+            continue
+        base = posixpath.basename(name.rstrip("/"))
+        if " " in base:
+            report.warning("validate.name_space", name)
+        if not name.isascii():
+            report.warning("validate.name_non_ascii", name)
+    macosx = [n for n in zf.all_names() if n.startswith("__MACOSX/")]
+    if macosx:
+        report.warning("validate.macosx", "__MACOSX/", count=len(macosx))
+    for name in zf.names():
+        size = 0
+        scan = _UrlScan(_patterns_for(name))
+        for chunk in zf.stream(name):
+            size += len(chunk)
+            for line, url in scan.feed(chunk):
+                report.warning("validate.external_resource", name, line, url=url)
+        for line, url in scan.feed(b"", final=True):
+            report.warning("validate.external_resource", name, line, url=url)
+        total += size
+        if size > thresholds.large_file:
+            report.warning("validate.file_large", name, size=_mb(size))
+        if posixpath.basename(name) in JUNK_FILES:
+            report.warning("validate.junk_file", name)
+        if name.lower().endswith(".zip"):
+            report.warning("validate.nested_zip", name)
+    if total > thresholds.large_total:
+        report.warning("validate.total_large", size=_mb(total))
+
+
+def _patterns_for(name: str) -> tuple[re.Pattern, ...]:
+    lower = name.lower()
+    if name.startswith("__MACOSX/") or not lower.endswith(TEXT_TYPES):
+        return ()
+    if lower.endswith(".css"):
+        return (_EXTERNAL_CSS,)
+    if lower.endswith((".js", ".mjs")):
+        return (_EXTERNAL_HTML, _EXTERNAL_JS)
+    return (_EXTERNAL_HTML, _EXTERNAL_CSS)
+
+
+class _UrlScan:
+    """Finds URLs to other hosts in a streamed text file, by line, holding at most one line piece."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        self.patterns = patterns
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self.carry = ""
+        self.line = 1
+
+    def feed(self, chunk: bytes, final: bool = False) -> list[tuple[int, str]]:
+        if not self.patterns:
+            return []
+        text = self.carry + self.decoder.decode(chunk, final)
+        cut = len(text) if final else text.rfind("\n") + 1
+        if cut == 0 and len(text) > _CARRY_LIMIT:
+            cut = len(text) - _OVERLAP  # matches starting in the overlap are found next time
+        found = [(self.line + text.count("\n", 0, m.start()), m.group(1))
+                 for pattern in self.patterns for m in pattern.finditer(text) if m.start() < cut]
+        self.line += text.count("\n", 0, cut)
+        self.carry = text[cut:]
+        return found
+
+
+def _is_junk(name: str) -> bool:
+    return name.startswith("__MACOSX/") or posixpath.basename(name) in JUNK_FILES
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def _group_repeats(report: PackageReport, shown: int) -> None:
+    """Keep the first `shown` warnings of each kind; one more line says how many were left out."""
+    seen: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    for d in sorted(report.diagnostics, key=Diagnostic.sort_key):
+        if d.severity == WARNING:
+            seen[d.code] = seen.get(d.code, 0) + 1
+            if seen[d.code] > shown:
+                continue
+        kept.append(d)
+    for code, count in seen.items():
+        if count > shown:
+            kept.append(Diagnostic(WARNING, "validate.more", "", None, None,
+                                   {"count": count - shown, "kind": code}))
+    report.diagnostics = kept
