@@ -163,7 +163,7 @@ def _split(lines: list[str], qtype: str, first_line: int, sb) -> Source:
         elif keyed and keyed["key"].lower() in KEYS:
             phase, key = "keys", KEYS[keyed["key"].lower()]
             if key in src.keys:
-                sb.reporter.error("quiz.duplicate_key", sb.path, n, key=keyed["key"])
+                sb.reporter.error("quiz.duplicate_key", sb.path, n, name=keyed["key"])
             src.keys[key] = (n, [keyed["value"]])
         elif phase == "stem":
             src.stem.append(ln)

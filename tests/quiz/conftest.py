@@ -1,0 +1,43 @@
+"""Quiz unit tests: a small dedented lesson body in, HTML + Question records + diagnostics out."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scorm_builder.errors import Reporter
+from scorm_builder.source.context import PageContext
+from scorm_builder.source.lines import LineLocator
+from scorm_builder.source.markdown import convert
+
+
+@dataclass
+class Result:
+    html: str
+    questions: list
+    reporter: Reporter
+
+    @property
+    def question(self):
+        assert len(self.questions) == 1, self.reporter.render("en")
+        return self.questions[0]
+
+    def diagnostics(self) -> list[str]:
+        """Each diagnostic as `line: message | hint`, in English."""
+        return [f"{d.line}: {d.message('en')} | {d.hint('en')}" for d in sorted(self.reporter.diagnostics,
+                                                                              key=lambda d: d.sort_key())]
+
+
+@pytest.fixture
+def page():
+    def convert_page(source: str, audiences=("chefer", "omsorg"), audience=None, graded=False, lang="sv"):
+        body = "# Sida\n\n" + textwrap.dedent(source).strip("\n") + "\n"
+        reporter = Reporter()
+        ctx = PageContext(path="lessons/01.md", abs_path=Path("/nonexistent/lessons/01.md"),
+                          course_root=Path("/nonexistent"), reporter=reporter, locator=LineLocator(body),
+                          audience_ids=set(audiences), audience=audience, lesson_id="01", graded=graded, lang=lang)
+        html = convert(body, ctx)
+        return Result(html, ctx.questions, reporter)
+    return convert_page
