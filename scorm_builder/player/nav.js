@@ -1,0 +1,118 @@
+/* nav.js: the page shell. One page at a time, the table of contents (a dialog on small screens),
+   previous/next, "Sida 3 av 12", the progress bar, and focus on the new page's heading. */
+(function (SB) {
+  'use strict';
+
+  var nav = SB.nav = {};
+  var order = [], cur = null, onShow = null, tocOpen = false;
+  var $ = function (id) { return document.getElementById(id); };
+  var small = window.matchMedia ? window.matchMedia('(max-width: 47.99em)') : { matches: false };
+
+  function section(id) { return document.querySelector('section.sb-page[data-page="' + id + '"]'); }
+  function links() { return [].slice.call($('sb-toc').querySelectorAll('a[data-page]')); }
+
+  nav.init = function (data, show) {
+    onShow = show;
+    order = data.pages.map(function (p) { return p.id; }).filter(section);
+    var bar = document.createElement('span');
+    bar.className = 'sb-progress-bar';
+    $('sb-progress').appendChild(bar);
+    $('sb-prev').addEventListener('click', function () { nav.go(order[order.indexOf(cur) - 1]); });
+    $('sb-next').addEventListener('click', function () { nav.go(order[order.indexOf(cur) + 1]); });
+    $('sb-toc').hidden = true;
+    $('sb-toc-toggle').addEventListener('click', function () { toc(!tocOpen); });
+    $('sb-toc').addEventListener('click', function (e) {
+      var a = e.target.closest && e.target.closest('a[data-page]');
+      if (!a) return;
+      e.preventDefault();
+      if (small.matches) toc(false, true);
+      nav.go(a.getAttribute('data-page'));
+    });
+    window.addEventListener('hashchange', function () {
+      var id = fromHash();
+      if (id && id !== cur) nav.go(id);
+    });
+    document.addEventListener('keydown', keys);
+  };
+
+  nav.first = function () { return order[0]; };
+  nav.has = function (id) { return order.indexOf(id) >= 0; };
+  nav.current = function () { return cur; };
+  nav.pages = function () { return order.slice(); };
+
+  function fromHash() {
+    var m = /^#p-(.+)$/.exec(location.hash);
+    return m && nav.has(decodeURIComponent(m[1])) ? decodeURIComponent(m[1]) : null;
+  }
+  nav.fromHash = fromHash;
+
+  /* Show page `id`; focus its heading unless this is the first page of the launch. */
+  nav.go = function (id, quiet) {
+    if (!nav.has(id)) return;
+    var i = order.indexOf(id);
+    if (cur) section(cur).hidden = true;
+    cur = id;
+    var s = section(id);
+    s.hidden = false;
+    $('sb-prev').disabled = i === 0;
+    $('sb-next').disabled = i === order.length - 1;
+    $('sb-pageno').textContent = SB.t('pageOf', { n: i + 1, total: order.length });
+    links().forEach(function (a) {
+      if (a.getAttribute('data-page') === id) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
+    try { history.replaceState(null, '', '#p-' + encodeURIComponent(id)); } catch (e) { /* sandboxed */ }
+    if (!quiet) {
+      var h = s.querySelector('h1');
+      if (h) h.focus(); else window.scrollTo(0, 0);
+    }
+    if (onShow) onShow(id);
+  };
+
+  /* seen: page id -> 1. Marks the contents and sets the bar to the share of pages seen. */
+  nav.progress = function (seen) {
+    var n = order.filter(function (id) { return seen[id]; }).length;
+    var pct = order.length ? Math.round(100 * n / order.length) : 0;
+    var p = $('sb-progress');
+    p.setAttribute('aria-valuenow', pct);
+    p.setAttribute('aria-valuetext', SB.t('progress', { n: n, total: order.length }));
+    p.firstChild.style.width = pct + '%';
+    links().forEach(function (a) { a.classList.toggle('sb-seen', !!seen[a.getAttribute('data-page')]); });
+    return n === order.length;
+  };
+
+  /* The page behind an open small-screen contents dialog is inert; focus comes back to the toggle. */
+  function toc(open, keepFocus) {
+    tocOpen = open;
+    var t = $('sb-toc'), btn = $('sb-toc-toggle'), modal = open && small.matches;
+    t.hidden = !open;
+    btn.setAttribute('aria-expanded', String(open));
+    document.body.classList.toggle('sb-toc-open', open);
+    document.body.classList.toggle('sb-toc-modal', modal);
+    ['sb-main', 'sb-notice'].forEach(function (id) { $(id).inert = modal; });
+    document.querySelector('.sb-pager').inert = modal;
+    if (modal) {
+      t.setAttribute('role', 'dialog');
+      t.setAttribute('aria-modal', 'true');
+      t.style.top = Math.max(0, document.querySelector('.sb-bar').getBoundingClientRect().bottom) + 'px';
+      var a = t.querySelector('a[aria-current]') || links()[0];
+      if (a) a.focus();
+    } else {
+      t.removeAttribute('role');
+      t.removeAttribute('aria-modal');
+      if (!open && !keepFocus) btn.focus();
+    }
+  }
+  nav.toc = toc;
+
+  function keys(e) {
+    if (!tocOpen) return;
+    if (e.key === 'Escape') { e.preventDefault(); toc(false); return; }
+    if (e.key !== 'Tab' || !small.matches) return;
+    var ring = [$('sb-toc-toggle')].concat(links());
+    var i = ring.indexOf(document.activeElement);
+    var next = e.shiftKey ? (i <= 0 ? ring.length - 1 : i - 1) : (i + 1) % ring.length;
+    e.preventDefault();
+    ring[next].focus();
+  }
+})(window.SB = window.SB || {});
