@@ -19,3 +19,32 @@ def main(lang: str | None) -> None:
     """Build SCORM 1.2 course packages from Markdown, and check and play them."""
     if lang:
         os.environ["SCORM_BUILDER_LANG"] = lang
+
+
+@main.command()
+@click.argument("packages", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json (one object per package) for pipelines.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_context
+def validate(ctx: click.Context, packages: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """Check SCORM 1.2 zips before upload. Exit 0 valid, 1 invalid, 2 unreadable or unsafe."""
+    from pathlib import Path
+
+    from scorm_builder.package.validate import run_validate
+
+    ctx.exit(run_validate([Path(p) for p in packages], fmt, strict))
+
+
+@main.command()
+@click.argument("package", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for pipelines.")
+@click.pass_context
+def inspect(ctx: click.Context, package: str, fmt: str) -> None:
+    """Show a SCORM 1.2 zip's title, structure, SCOs, metadata and files."""
+    from pathlib import Path
+
+    from scorm_builder.package.inspect import run_inspect
+
+    ctx.exit(run_inspect(Path(package), fmt))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+import click
 from lxml import etree
 
 from scorm_builder.errors import ERROR, WARNING, Diagnostic
@@ -86,7 +88,8 @@ class PackageReport:
 
     def render(self, lang: str | None = None) -> str:
         lines = [f"{self.path}: {d.format(lang)}" for d in self.diagnostics]
-        lines.append(f"{self.path}: " + t("summary.count", lang, errors=len(self.errors), warnings=len(self.warnings)))
+        count = t("summary.count", lang, errors=len(self.errors), warnings=len(self.warnings))
+        lines.append(f"{self.path}: " + (f"{t('validate.valid', lang)} ({count})" if self.valid else count))
         return "\n".join(lines)
 
     def as_json(self, lang: str | None = None) -> dict:
@@ -96,6 +99,16 @@ class PackageReport:
         return {"path": self.path, "valid": self.valid,
                 "errors": [entry(d) for d in self.errors],
                 "warnings": [entry(d) for d in self.warnings]}
+
+
+def run_validate(paths: list[Path], fmt: str = "text", strict: bool = False) -> int:
+    """The `validate` command: report on every zip, return the worst exit code (0, 1 or 2)."""
+    reports = [validate_package(p) for p in paths]
+    if fmt == "json":
+        click.echo(json.dumps([r.as_json() for r in reports], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(r.render() for r in reports))
+    return max(max(r.exit_code, 1 if strict and r.warnings else 0) for r in reports)
 
 
 def validate_package(path: Path | str, limits: Limits = Limits(),

@@ -1,0 +1,102 @@
+"""Moodle's SCORM test fixtures (real third-party zips, see ../shared/scorm12/packages/LICENSES.md)
+get the verdict their content deserves."""
+from __future__ import annotations
+
+import pytest
+
+from package_helpers import cli, codes, validate_json
+from support import SHARED
+
+PACKAGES = SHARED / "scorm12" / "packages"
+GOOD = ["singlescobasic.zip", "singlesco_scorm12.zip",
+        "RuntimeMinimumCalls_SCORM12.zip", "RuntimeMinimumCalls_SCORM12-mini.zip"]
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_real_scorm12_packages_are_valid(name):
+    exit_code, [report] = validate_json(PACKAGES / name)
+    assert (exit_code, report["valid"], report["errors"]) == (0, True, [])
+
+
+def test_all_real_good_packages_in_one_run_exit_0_with_a_line_each():
+    result = cli("validate", *(str(PACKAGES / n) for n in GOOD))
+    assert result.exit_code == 0
+    assert result.output.count("valid SCORM 1.2 package (0 errors, 0 warnings)") == len(GOOD)
+
+
+def test_validscorm_zip_is_not_well_formed_despite_its_name():
+    # LICENSES.md: its manifest holds only the XML declaration; Moodle's upload check passes it
+    # because it looks only for the file, but no LMS can read a course from it.
+    result = cli("validate", str(PACKAGES / "validscorm.zip"))
+    assert result.exit_code == 1
+    assert ("validscorm.zip: imsmanifest.xml:2: error: imsmanifest.xml is empty: it has no <manifest> element"
+            in result.output)
+
+
+def test_badscorm_zip_has_its_manifest_in_a_folder():
+    result = cli("validate", str(PACKAGES / "badscorm.zip"))
+    assert result.exit_code == 1
+    assert "error: imsmanifest.xml is inside the folder badscorm/, not at the top of the zip" in result.output
+    assert "hint: zip the contents of badscorm/, not the folder itself" in result.output
+
+
+def test_badscorm_zip_in_swedish():
+    result = cli("validate", str(PACKAGES / "badscorm.zip"), lang="sv")
+    assert "fel: " not in result.output  # severity words stay English for editors
+    assert "error: imsmanifest.xml ligger i mappen badscorm/ och inte överst i zipfilen" in result.output
+    assert result.output.rstrip().endswith("badscorm.zip: 1 fel, 0 varningar")
+
+
+def test_invalid_zip_has_no_manifest():
+    exit_code, [report] = validate_json(PACKAGES / "invalid.zip")
+    assert exit_code == 1
+    assert codes(report) == ["validate.not_scorm"]
+    assert report["errors"][0]["message"] == "not a SCORM package: there is no imsmanifest.xml at the top of the zip"
+    assert "for example test.htm" in report["errors"][0]["hint"]
+
+
+def test_missingorg_has_an_empty_organizations_element_and_an_unlisted_file():
+    exit_code, [report] = validate_json(PACKAGES / "singlescobasic_missingorg.zip")
+    assert exit_code == 1
+    assert [(e["code"], e["file"], e["line"]) for e in report["errors"]] == [
+        ("validate.no_organization", "imsmanifest.xml", 25)]
+    assert [(w["code"], w["file"]) for w in report["warnings"]] == [
+        ("validate.file_unlisted", "missingorg_shared/assessmenttemplate.html")]
+
+
+def test_inspect_multi_sco_golf_tree():
+    result = cli("inspect", str(PACKAGES / "RuntimeMinimumCalls_SCORM12-mini.zip"))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Title: Golf Explained - Minimum Run-time Calls"
+    assert lines[1] == "Identifier: com.scorm.golfsamples.runtime.minimumcalls.12"
+    tree = lines[lines.index("Organizations:") + 1:lines.index("SCOs and launch files:")]
+    assert tree[:4] == [
+        "  golf_sample_default_org (default): Golf Explained - Minimum Run-time Calls",
+        "    Playing the Game",
+        "      How to Play -> Playing/Playing.html [sco]",
+        "      Par? -> Playing/Par.html [sco]",
+    ]
+    assert "      Having Fun Quiz -> shared/assessmenttemplate.html?questions=HavingFun [sco]" in tree
+    assert "Files: 28, 291.8 KB" in lines
+    assert lines[lines.index("Largest files:") + 1] == "    83.5 KB  HavingFun/fun.jpg"
+
+
+def test_inspect_json_of_single_sco_golf():
+    import json
+    result = cli("inspect", "--format", "json", str(PACKAGES / "singlescobasic.zip"))
+    info = json.loads(result.output)
+    assert info["title"] == "Golf Explained - Run-time Basic Calls"
+    assert info["metadata"]["schemaversion"] == "1.2"
+    [org] = info["organizations"]
+    assert [(i["title"], i["launch"], i["scormtype"]) for i in org["items"]] == [
+        ("Golf Explained", "shared/launchpage.html", "sco")]
+    assert info["scos"] == [{"identifier": "resource_1", "href": "shared/launchpage.html"}]
+    assert info["files"]["count"] == 46
+    assert len(info["files"]["largest"]) == 5
+
+
+def test_inspect_of_a_zip_without_manifest_says_why_and_exits_1():
+    result = cli("inspect", str(PACKAGES / "badscorm.zip"))
+    assert result.exit_code == 1
+    assert "imsmanifest.xml is inside the folder badscorm/" in result.output
