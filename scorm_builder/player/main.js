@@ -4,21 +4,11 @@
 (function (SB) {
   'use strict';
 
-  var DEFAULTS = {
-    pageOf: 'Sida {n} av {total}', progress: '{n} av {total} sidor lästa',
-    resumeAsk: 'Välkommen tillbaka! Vill du fortsätta där du var?',
-    resume: 'Fortsätt där jag var', restart: 'Börja om',
-    learner: 'Inloggad: {name}',
-    standalone: 'Kursen är inte ansluten till någon lärplattform: dina resultat registreras inte. Dina framsteg sparas bara i den här webbläsaren.',
-    saveFailed: 'Dina framsteg kunde inte sparas i lärplattformen just nu. Fortsätt gärna, vi försöker igen automatiskt.',
-    saveOk: 'Dina framsteg är sparade igen.',
-    closed: 'Du kan stänga fönstret nu', closedText: 'Dina framsteg är sparade.'
-  };
   var $ = function (id) { return document.getElementById(id); };
   var lms = SB.lms, data, st, held = '', graded = true, allSeen = false, offer = false;
 
   SB.t = function (key, params) {
-    var s = (data && data.strings && data.strings[key]) || DEFAULTS[key] || key;
+    var s = (data && data.strings && data.strings[key]) || key;
     return String(s).replace(/\{(\w+)\}/g, function (m, k) { return params && k in params ? params[k] : m; });
   };
 
@@ -163,7 +153,7 @@
     var h = done.appendChild(document.createElement('h1'));
     h.tabIndex = -1;
     h.textContent = SB.t('closed');
-    done.appendChild(document.createElement('p')).textContent = SB.t('closedText');
+    done.appendChild(document.createElement('p')).textContent = SB.t('closed_text');
     h.focus();
   }
 
@@ -174,7 +164,7 @@
     try { SB.debug = /[?&]debug\b/.test(location.search) || !!window.localStorage.getItem('sbDebug'); } catch (e) { SB.debug = /[?&]debug\b/.test(location.search); }
     st = SB.state = SB.fresh();
     nav().init(data, shown);
-    lms.onChange = function (failing) { note('warn', SB.t(failing ? 'saveFailed' : 'saveOk')); };
+    lms.onChange = function (failing) { note('warn', SB.t(failing ? 'save_failed' : 'save_ok')); };
     lms.onLateStart = function () { adopt(read(), true); report(); };
     var resumable = lms.start(['sb', data.course, data.audience || '', data.sco || ''].join(':')) && adopt(read(), false);
     if (lms.standalone) note('standalone', SB.t('standalone'));
@@ -183,7 +173,7 @@
     if (resumable && st.cur !== first) {
       offer = st.cur;
       nav().go(st.cur, true);
-      var box = note('resume', SB.t('resumeAsk'), [
+      var box = note('resume', SB.t('resume_ask'), [
         [SB.t('resume'), function () { offer = false; note('resume', null); nav().go(st.cur); }],
         [SB.t('restart'), function () { offer = false; note('resume', null); nav().go(first); }]
       ]);

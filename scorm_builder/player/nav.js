@@ -56,7 +56,7 @@
     s.hidden = false;
     $('sb-prev').disabled = i === 0;
     $('sb-next').disabled = i === order.length - 1;
-    $('sb-pageno').textContent = SB.t('pageOf', { n: i + 1, total: order.length });
+    $('sb-pageno').textContent = SB.t('page_of', { n: i + 1, total: order.length });
     links().forEach(function (a) {
       if (a.getAttribute('data-page') === id) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
@@ -75,7 +75,7 @@
     var pct = order.length ? Math.round(100 * n / order.length) : 0;
     var p = $('sb-progress');
     p.setAttribute('aria-valuenow', pct);
-    p.setAttribute('aria-valuetext', SB.t('progress', { n: n, total: order.length }));
+    p.setAttribute('aria-valuetext', SB.t('progress_text', { n: n, total: order.length }));
     p.firstChild.style.width = pct + '%';
     links().forEach(function (a) { a.classList.toggle('sb-seen', !!seen[a.getAttribute('data-page')]); });
     return n === order.length;
