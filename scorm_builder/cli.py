@@ -4,8 +4,6 @@ Core modules are imported inside the commands so `--help` stays fast.
 """
 from __future__ import annotations
 
-import os
-
 import click
 
 from scorm_builder import __version__
@@ -17,8 +15,25 @@ from scorm_builder import __version__
               help="Interface language (default sv, or SCORM_BUILDER_LANG).")
 def main(lang: str | None) -> None:
     """Build SCORM 1.2 course packages from Markdown, and check and play them."""
-    if lang:
-        os.environ["SCORM_BUILDER_LANG"] = lang
+    from scorm_builder import i18n
+
+    i18n.use(lang)
+
+
+@main.command()
+@click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
+@click.option("--audience", "audiences", multiple=True, metavar="ID",
+              help="Build only this audience's package (repeatable). Default: every audience.")
+@click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False),
+              help="Where the zips go.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def build(course_dir: str, audiences: tuple[str, ...], out_dir: str, strict: bool) -> None:
+    """Build COURSE_DIR into one SCORM 1.2 zip per audience."""
+    from pathlib import Path
+
+    from scorm_builder.commands.build import run_build
+
+    run_build(Path(course_dir), Path(out_dir), list(audiences), strict)
 
 
 @main.command()

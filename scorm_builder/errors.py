@@ -58,10 +58,10 @@ class Reporter:
         self.strict = strict
         self.diagnostics: list[Diagnostic] = []
 
-    def error(self, code: str, path: str = "", line: int | None = None, col: int | None = None, **params) -> None:
+    def error(self, code: str, path: str = "", line: int | None = None, col: int | None = None, /, **params) -> None:
         self._add(Diagnostic(ERROR, code, path, line, col, params))
 
-    def warning(self, code: str, path: str = "", line: int | None = None, col: int | None = None, **params) -> None:
+    def warning(self, code: str, path: str = "", line: int | None = None, col: int | None = None, /, **params) -> None:
         self._add(Diagnostic(WARNING, code, path, line, col, params))
 
     def _add(self, diagnostic: Diagnostic) -> None:
@@ -83,12 +83,17 @@ class Reporter:
     def render(self, lang: str | None = None) -> str:
         lines = [d.format(lang) for d in sorted(self.diagnostics, key=Diagnostic.sort_key)]
         if self.diagnostics:
-            lines.append(t("summary.count", lang, errors=len(self.errors), warnings=len(self.warnings)))
+            lines.append(t("summary.count", lang, errors=plural("summary.error", len(self.errors), lang),
+                           warnings=plural("summary.warning", len(self.warnings), lang)))
         return "\n".join(lines)
 
     def raise_if_failed(self) -> None:
         if self.failed:
             raise BuildError(self)
+
+
+def plural(key: str, n: int, lang: str | None = None) -> str:
+    return t(f"{key}_one" if n == 1 else f"{key}_other", lang, n=n)
 
 
 class BuildError(click.ClickException):

@@ -18,8 +18,17 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in CATALOGUE_DIR.glob("*.json"))
 
 
+_chosen: str | None = None
+
+
+def use(lang: str | None) -> None:
+    """The language chosen on the command line (None: SCORM_BUILDER_LANG, else Swedish)."""
+    global _chosen
+    _chosen = lang
+
+
 def current_lang() -> str:
-    lang = os.environ.get("SCORM_BUILDER_LANG", DEFAULT_LANG)
+    lang = _chosen or os.environ.get("SCORM_BUILDER_LANG", DEFAULT_LANG)
     return lang if lang in available_languages() else DEFAULT_LANG
 
 
@@ -29,7 +38,7 @@ def catalogue(lang: str) -> dict[str, str]:
         return json.load(f)
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
+def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The sentence for `key` in `lang`, with `{name}` placeholders filled from params."""
     text = catalogue(lang or current_lang()).get(key)
     if text is None:

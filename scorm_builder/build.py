@@ -1,0 +1,99 @@
+"""Build a course: read everything, render every variant, zip, and only then touch the output.
+
+Collect, then write (as `mkdocs build` does): each package is rendered and zipped in a temporary
+folder; only when all succeeded are the zips moved into the output folder, each by an atomic
+rename, so a failed build leaves the output folder exactly as it was.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+import jinja2
+
+from scorm_builder.errors import BuildError, Reporter
+from scorm_builder.model.course import Variant
+from scorm_builder.model.loader import display_path, load_course, load_variant
+from scorm_builder.package.zipper import write_zip
+from scorm_builder.render.manifest import build_manifest
+from scorm_builder.render.pages import render_variant
+from scorm_builder.package.schemas import schema_paths
+
+def select_audiences(course, wanted: list[str] | None):
+    if not course.audiences:
+        if wanted:
+            raise click.BadParameter(f"{course.config_path} declares no audiences", param_hint="--audience")
+        return [None]
+    if not wanted:
+        return list(course.audiences)
+    by_id = {a.id: a for a in course.audiences}
+    for audience in wanted:
+        if audience not in by_id:
+            guess = difflib.get_close_matches(audience, list(by_id), n=1)
+            hint = f" (did you mean {guess[0]}?)" if guess else f" (known: {', '.join(by_id)})"
+            raise click.BadParameter(f"unknown audience {audience!r}{hint}", param_hint="--audience")
+    return [by_id[a] for a in dict.fromkeys(wanted)]
+
+def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = None,
+                 reporter: Reporter | None = None, progress=None) -> list[Path]:
+    """Build one zip per selected audience into out_dir; raises BuildError on any source problem."""
+    reporter = reporter or Reporter()
+    course = load_course(Path(course_dir), reporter)
+    if course is None:
+        raise BuildError(reporter)
+    variants = [load_variant(course, audience, reporter) for audience in select_audiences(course, audiences)]
+    reporter.raise_if_failed()
+    out_dir = Path(out_dir)
+    with tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
+        zips = []
+        for n, variant in enumerate(variants, start=1):
+            if progress:
+                progress(n, len(variants), variant.name)
+            zips.append(_package(variant, Path(tmp), reporter))
+        reporter.raise_if_failed()
+        return _publish(zips, out_dir)
+
+def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
+    staging = tmp / variant.name
+    staging.mkdir()
+    try:
+        scos = render_variant(variant, staging)
+    except jinja2.TemplateSyntaxError as e:
+        reporter.error("theme.template_syntax", display_path(Path(e.filename or e.name or "?")), e.lineno,
+                       problem=e.message)
+        raise BuildError(reporter) from None
+    except jinja2.TemplateError as e:
+        reporter.error("theme.template_error", variant.course.theme, None, problem=str(e))
+        raise BuildError(reporter) from None
+    files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
+    for name, path in schema_paths().items():
+        shutil.copyfile(path, staging / name)
+    zip_path = tmp / f"{variant.name}.zip"
+    write_zip(staging, zip_path)
+    return zip_path
+
+def _publish(zips: list[Path], out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    temps = []
+    try:
+        for z in zips:
+            fd, temp = tempfile.mkstemp(prefix=f".{z.name}.", suffix=".tmp", dir=out_dir)
+            os.close(fd)
+            temps.append(Path(temp))
+            shutil.copyfile(z, temp)
+            os.chmod(temp, 0o644)
+    except BaseException:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+        raise
+    published = []
+    for z, temp in zip(zips, temps):
+        os.replace(temp, out_dir / z.name)
+        published.append(out_dir / z.name)
+    return published
+

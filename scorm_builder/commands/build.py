@@ -1,0 +1,34 @@
+"""`scorm-builder build`: one summary line per package (path, size, short sha256)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import click
+
+from scorm_builder.build import build_course
+from scorm_builder.errors import Reporter
+from scorm_builder.i18n import t
+
+
+def human_size(n: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if n < 1024 or unit == "MB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    raise AssertionError
+
+
+def run_build(course_dir: Path, out_dir: Path, audiences: list[str], strict: bool) -> None:
+    reporter = Reporter(strict=strict)
+
+    def progress(n: int, total: int, name: str) -> None:
+        if total > 1:
+            click.echo(t("build.progress", n=n, total=total, name=name), err=True)
+
+    zips = build_course(course_dir, out_dir, audiences or None, reporter, progress)
+    if reporter.diagnostics:
+        click.echo(reporter.render(), err=True)
+    for path in zips:
+        data = path.read_bytes()
+        click.echo(f"{path.as_posix()}  {human_size(len(data))}  sha256:{hashlib.sha256(data).hexdigest()[:12]}")

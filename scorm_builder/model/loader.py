@@ -1,0 +1,178 @@
+"""Source -> model: reads course.yml and the lessons, then converts them for one audience.
+
+All problems of a run are collected in the Reporter; the caller stops after reading if any.
+"""
+from __future__ import annotations
+
+import base64
+import difflib
+import hashlib
+import os
+from pathlib import Path
+
+from scorm_builder.errors import Reporter
+from scorm_builder.model.course import Audience, Course, Lesson, Page, RenderedLesson, TestSettings, Variant
+from scorm_builder.source import config, frontmatter, yamlfile
+from scorm_builder.source.content_blocks import unknown_audience
+from scorm_builder.source.context import PageContext
+from scorm_builder.source.files import slug
+from scorm_builder.source.lines import LineLocator
+from scorm_builder.source.markdown import convert
+from scorm_builder.source.quiz import check_test, check_unique_ids
+
+THEMES_DIR = Path(__file__).resolve().parent.parent.parent / "themes"
+
+
+def display_path(path: Path) -> str:
+    """A path as the author typed it: relative to the working folder when below it."""
+    rel = os.path.relpath(path)
+    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
+
+
+def _read_text(path: Path, shown: str, reporter: Reporter) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as e:
+        reporter.error("source.not_utf8", shown, None, reason=str(e.reason))
+    except OSError as e:
+        reporter.error("source.unreadable", shown, None, reason=e.strerror or str(e))
+    return None
+
+
+def _yaml(text: str, shown: str, reporter: Reporter, offset: int = 0):
+    try:
+        return yamlfile.load(text, offset), True
+    except yamlfile.YamlError as e:
+        reporter.error("yaml.syntax", shown, e.line, problem=e.problem)
+        return None, False
+
+
+def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
+    course_dir = Path(course_dir)
+    config_file = course_dir / "course.yml"
+    shown = display_path(config_file)
+    if not config_file.is_file():
+        reporter.error("course.no_config", display_path(course_dir), None)
+        return None
+    text = _read_text(config_file, shown, reporter)
+    if text is None:
+        return None
+    node, ok = _yaml(text, shown, reporter)
+    if not ok:
+        return None
+    s = config.read(node, config.COURSE_OPTIONS, shown, reporter)
+    audiences = [Audience(a, t) for a, t, _ in (s["audiences"] or ())]
+    audience_ids = {a.id for a in audiences}
+    theme = s["theme"]
+    if not (THEMES_DIR / theme).is_dir():
+        known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
+        reporter.error("course.unknown_theme", shown, s.lines.get("theme"), theme=theme, known=", ".join(known))
+    lessons = _load_lessons(course_dir, s, shown, audience_ids, reporter)
+    has_test = any(ls.test for ls in lessons)
+    completion = s["completion"] or ("pages-and-test" if has_test else "pages")
+    if completion != "pages" and not has_test and s["completion"]:
+        reporter.error("course.completion_needs_test", shown, s.lines.get("completion"), rule=completion)
+    if not s["id"] or not s["title"]:
+        return None
+    return Course(id=s["id"], title=s["title"], version=s["version"], language=s["language"],
+                  description=s["description"], theme=theme, packaging=s["packaging"], completion=completion,
+                  audiences=audiences, lessons=lessons, root=course_dir, config_path=shown)
+
+
+def _load_lessons(course_dir: Path, s, shown: str, audience_ids: set[str], reporter: Reporter) -> list[Lesson]:
+    lessons_dir = course_dir / "lessons"
+    available = sorted(p.stem for p in lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
+    seen_ids: dict[str, str] = {}
+    lessons = []
+    for index, stem in enumerate(s["lessons"] or []):
+        line = s.item_line("lessons", index)
+        path = lessons_dir / f"{stem}.md"
+        if not path.is_file():
+            guess = difflib.get_close_matches(stem, available, n=1)
+            if guess:
+                reporter.error("lesson.missing_guess", shown, line, name=stem, guess=guess[0])
+            else:
+                reporter.error("lesson.missing", shown, line, name=stem, folder=display_path(lessons_dir))
+            continue
+        lesson_id = slug(stem) or "lesson"
+        if lesson_id[0].isdigit():
+            lesson_id = "l" + lesson_id
+        if lesson_id in seen_ids:
+            reporter.error("lesson.duplicate", shown, line, name=stem, other=seen_ids[lesson_id])
+            continue
+        seen_ids[lesson_id] = stem
+        lesson = _load_lesson(path, stem, lesson_id, audience_ids, reporter)
+        if lesson:
+            lessons.append(lesson)
+    tests = [ls for ls in lessons if ls.test]
+    for extra in tests[1:]:
+        reporter.error("test.more_than_one", extra.path, 1, first=tests[0].path)
+    return lessons
+
+
+def _load_lesson(path: Path, stem: str, lesson_id: str, audience_ids: set[str], reporter: Reporter) -> Lesson | None:
+    shown = display_path(path)
+    text = _read_text(path, shown, reporter)
+    if text is None:
+        return None
+    try:
+        fm_text, body, offset = frontmatter.split(text)
+    except frontmatter.Unclosed:
+        reporter.error("frontmatter.unclosed", shown, 1)
+        return None
+    if fm_text is None:
+        reporter.error("frontmatter.missing", shown, 1)
+        return None
+    node, ok = _yaml(fm_text, shown, reporter, offset=1)
+    if not ok:
+        return None
+    options = dict(config.LESSON_OPTIONS)
+    is_test = node is not None and node.kind == "map" and "type" in node.value and node.value["type"].value == "test"
+    if is_test:
+        options.update(config.TEST_OPTIONS)
+    s = config.read(node, options, shown, reporter, start_line=1)
+    for index, audience in enumerate(s["audiences"] or []):
+        if audience not in audience_ids:
+            unknown_audience(reporter, shown, s.item_line("audiences", index), audience, audience_ids)
+    test = None
+    if is_test:
+        test = TestSettings(pass_mark=s["pass_mark"], draw=s["draw"], attempts=s["attempts"], shuffle=s["shuffle"],
+                            review=s["review"], line=s.lines.get("draw") or 1)
+    return Lesson(id=lesson_id, stem=stem, title=s["title"] or stem, path=shown, abs_path=path, body=body,
+                  body_offset=offset, audiences=s["audiences"], test=test)
+
+
+def page_key(page_id: str) -> str:
+    """Five base32 characters of the page id's hash: short, stable across reordering."""
+    return base64.b32encode(hashlib.sha1(page_id.encode()).digest()).decode()[:5].lower()
+
+
+def load_variant(course: Course, audience: Audience | None, reporter: Reporter) -> Variant:
+    """Convert every lesson this audience gets; cross-lesson checks (question ids, assets) after."""
+    lesson_ids = {ls.stem: ls.id for ls in course.lessons}
+    variant = Variant(course, audience, [])
+    for lesson in course.lessons_for(audience.id if audience else None):
+        ctx = PageContext(path=lesson.path, abs_path=lesson.abs_path, course_root=course.root, reporter=reporter,
+                          locator=LineLocator(lesson.body, lesson.body_offset),
+                          audience_ids={a.id for a in course.audiences},
+                          audience=audience.id if audience else None, lesson_id=lesson.id, title=lesson.title,
+                          lang=course.language, graded=lesson.test is not None,
+                          split_pages=lesson.test is None, lesson_ids=lesson_ids)
+        html = convert(lesson.body, ctx)
+        if lesson.test:
+            check_test(lesson.test, ctx.questions, reporter, lesson.path, lesson.test.line)
+        pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
+        variant.lessons.append(RenderedLesson(lesson, html, pages, ctx.questions))
+        variant.assets.update(ctx.assets)
+    check_unique_ids([q for r in variant.lessons for q in r.questions], reporter)
+    _check_asset_names(variant, reporter)
+    return variant
+
+
+def _check_asset_names(variant: Variant, reporter: Reporter) -> None:
+    """Two source files may not become one package path, or paths that differ only in case."""
+    by_folded: dict[str, Path] = {}
+    for abs_path, uri in sorted(variant.assets.items()):
+        other = by_folded.setdefault(uri.lower(), abs_path)
+        if other != abs_path:
+            reporter.error("asset.collision", display_path(abs_path), None, uri=uri, other=display_path(other))

@@ -1,0 +1,109 @@
+"""Model -> staging folder: the launch page of each SCO, the player, the theme and the assets."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from scorm_builder import __version__
+from scorm_builder.i18n import catalogue
+from scorm_builder.model.course import RenderedLesson, Variant
+from scorm_builder.render import theme
+
+PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"
+PLAYER_SOURCES = ("scorm.js", "state.js", "quiz.js", "nav.js", "main.js")
+
+
+@dataclass
+class Sco:
+    id: str                      # "index", or "sco-<lesson id>" in multi-SCO packages
+    href: str                    # its launch page in the package
+    title: str
+    lessons: list[RenderedLesson]
+
+    @property
+    def test_lesson(self) -> RenderedLesson | None:
+        return next((r for r in self.lessons if r.lesson.test), None)
+
+
+def scos_of(variant: Variant) -> list[Sco]:
+    title = variant.course.title + (f" – {variant.audience.title}" if variant.audience else "")
+    if variant.course.packaging == "single-sco":
+        return [Sco("index", "index.html", title, variant.lessons)]
+    return [Sco(f"sco-{r.lesson.id}", f"sco-{r.lesson.id}.html", r.lesson.title, [r]) for r in variant.lessons]
+
+
+def player_strings(lang: str) -> dict[str, str]:
+    return {k[len("player."):]: v for k, v in catalogue(lang).items() if k.startswith("player.")}
+
+
+def player_script() -> str:
+    return "\n".join((PLAYER_DIR / name).read_text(encoding="utf-8") for name in PLAYER_SOURCES)
+
+
+def _json_for_script(data: dict) -> Markup:
+    """JSON that is safe inside <script>: no `</script>`, no HTML-significant characters."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def course_data(variant: Variant, sco: Sco) -> dict:
+    course = variant.course
+    pages = [{"id": p.id, "key": p.key, "title": p.title, "lesson": p.lesson_id}
+             for r in sco.lessons for p in r.pages]
+    questions = {q.id: q.to_data() for r in sco.lessons for q in r.questions}
+    test = None
+    if sco.test_lesson:
+        settings, rendered = sco.test_lesson.lesson.test, sco.test_lesson
+        test = {"id": rendered.lesson.id, "page": rendered.pages[0].id if rendered.pages else "",
+                "pool": [q.id for q in rendered.questions], "draw": settings.draw or len(rendered.questions),
+                "attempts": settings.attempts, "shuffle": settings.shuffle, "review": settings.review,
+                "passMark": settings.pass_mark}
+    if course.packaging == "single-sco":
+        completion = course.completion
+    else:
+        completion = "test" if test else "pages"
+    content = json.dumps([pages, questions, test, [r.html for r in sco.lessons]], sort_keys=True)
+    return {
+        "format": 1, "course": course.id, "version": course.version,
+        "audience": variant.audience.id if variant.audience else "", "sco": sco.id,
+        "build": hashlib.sha256(content.encode()).hexdigest()[:12],
+        "lang": course.language, "title": sco.title, "completion": completion,
+        "mastery": test["passMark"] if test else None,
+        "pages": pages, "questions": questions, "test": test, "strings": player_strings(course.language),
+    }
+
+
+def render_variant(variant: Variant, staging: Path) -> list[Sco]:
+    """Write every file of the package except the manifest; returns the SCOs for the manifest."""
+    course = variant.course
+    env = theme.environment(course.root, course.theme)
+    template = env.get_template("base.html")
+    scos = scos_of(variant)
+    for sco in scos:
+        data = course_data(variant, sco)
+        html = template.render(lang=course.language, sco_title=sco.title, generator_version=__version__,
+                               data_json=_json_for_script(data), strings=data["strings"],
+                               lessons=[_Lesson(r) for r in sco.lessons])
+        (staging / sco.href).write_text(html, encoding="utf-8")
+    (staging / "player.js").write_text(player_script(), encoding="utf-8")
+    shutil.copyfile(PLAYER_DIR / "player.css", staging / "player.css")
+    shutil.copyfile(theme.find_file(course.root, course.theme, "theme.css"), staging / "theme.css")
+    for abs_path, uri in sorted(variant.assets.items(), key=lambda item: item[1]):
+        target = staging / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(abs_path, target)
+    return scos
+
+
+class _Lesson:
+    """A rendered lesson for templates: its HTML is ours (built as a tree), so it is Markup."""
+
+    def __init__(self, rendered: RenderedLesson):
+        self.lesson, self.pages, self.html = rendered.lesson, rendered.pages, Markup(rendered.html)
+
+

@@ -1,0 +1,30 @@
+"""Theme search path, as MkDocs' custom_dir and Pelican's `!simple` prefix do it:
+the course's `theme_overrides/` first, then `themes/<name>/`, then `themes/default/`;
+`default/<template>` always names the default theme's original, so an override can extend it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+THEMES_DIR = Path(__file__).resolve().parent.parent.parent / "themes"
+
+
+def search_path(course_root: Path, theme: str) -> list[Path]:
+    dirs = [course_root / "theme_overrides", THEMES_DIR / theme, THEMES_DIR / "default"]
+    return [d for d in dict.fromkeys(dirs) if d.is_dir()]
+
+
+def environment(course_root: Path, theme: str) -> jinja2.Environment:
+    loaders = [jinja2.FileSystemLoader(str(d)) for d in search_path(course_root, theme)]
+    loaders.append(jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(THEMES_DIR / "default"))}))
+    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def find_file(course_root: Path, theme: str, name: str) -> Path:
+    """A theme file (like theme.css) from the first folder on the search path that has it."""
+    for d in search_path(course_root, theme):
+        if (d / name).is_file():
+            return d / name
+    raise FileNotFoundError(name)

@@ -1,0 +1,124 @@
+"""Paths in pages: local files become package paths (and are recorded for the package), web
+links open in a new tab, and anything that would load from outside the package is refused."""
+from __future__ import annotations
+
+import difflib
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import html as lxml_html
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from scorm_builder.source.files import safe_uri
+
+LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source": "src"}
+FORBIDDEN_HTML = {"script", "style", "link", "iframe", "object", "embed", "img", "video", "audio",
+                  "source", "track", "form", "input", "base", "meta"}
+SAFE_SCHEMES = {"mailto", "tel"}
+
+
+def is_external(url: str) -> bool:
+    return url.startswith("//") or urlsplit(url).scheme.lower() in ("http", "https", "ftp")
+
+
+class AssetTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        sb = self.md.sb
+        for el in root.iter():
+            if el.tag in LOADED and el.get("src") is not None:
+                self._loaded(el, sb)
+            elif el.tag == "a" and el.get("href") is not None:
+                self._link(el, sb)
+            if el.tag == "img":
+                self._alt(el, sb)
+
+    def _loaded(self, el, sb) -> None:
+        src = el.get("src")
+        line = sb.line_of_text(src)
+        if is_external(src):
+            sb.reporter.error("asset.external", sb.path, line, url=src, tag=el.tag)
+        elif urlsplit(src).scheme:
+            if urlsplit(src).scheme.lower() != "data":
+                sb.reporter.error("asset.scheme", sb.path, line, url=src)
+        else:
+            uri = self._local(src, line, sb)
+            if uri:
+                el.set("src", uri)
+
+    def _link(self, el, sb) -> None:
+        href = el.get("href")
+        parts = urlsplit(href)
+        if is_external(href):
+            el.set("target", "_blank")
+            el.set("rel", "noopener noreferrer")
+        elif parts.scheme:
+            if parts.scheme.lower() not in SAFE_SCHEMES:
+                sb.reporter.error("asset.scheme", sb.path, sb.line_of_text(href), url=href)
+        elif parts.path:
+            line = sb.line_of_text(href)
+            if parts.path.endswith(".md"):
+                stem = Path(unquote(parts.path)).stem
+                if stem in sb.lesson_ids:
+                    el.set("href", f"#p-{sb.lesson_ids[stem]}-1")
+                else:
+                    sb.reporter.error("link.unknown_lesson", sb.path, line, target=parts.path)
+                return
+            uri = self._local(href, line, sb)
+            if uri:
+                el.set("href", uri)
+                el.set("download", "")
+                el.set("class", (el.get("class", "") + " sb-download").strip())
+
+    def _local(self, ref: str, line, sb) -> str | None:
+        rel = unquote(urlsplit(ref).path)
+        target = (sb.abs_path.parent / rel).resolve()
+        root = sb.course_root.resolve()
+        if not target.is_relative_to(root):
+            sb.reporter.error("asset.outside", sb.path, line, path=rel)
+            return None
+        if not target.is_file():
+            siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
+            guess = difflib.get_close_matches(target.name, siblings, n=1)
+            if guess:
+                sb.reporter.error("asset.missing_guess", sb.path, line, path=rel, guess=guess[0])
+            else:
+                sb.reporter.error("asset.missing", sb.path, line, path=rel)
+            return None
+        inside = target.relative_to(root)
+        if inside.parts[0] == "assets":
+            inside = inside.relative_to("assets")
+        uri = "assets/" + safe_uri(inside.as_posix())
+        sb.assets[target] = uri
+        return uri
+
+    def _alt(self, el, sb) -> None:
+        decorative = "decorative" in (el.get("class") or "").split()
+        if decorative:
+            el.set("alt", "")
+        elif not (el.get("alt") or "").strip():
+            sb.reporter.error("image.no_alt", sb.path, sb.line_of_text(el.get("src") or "!["))
+
+
+class RawHtmlCheck(Postprocessor):
+    """Raw HTML may format text, but never load anything or run script."""
+
+    def run(self, text: str) -> str:
+        sb = self.md.sb
+        for raw in self.md.htmlStash.rawHtmlBlocks:
+            raw = str(raw)
+            if not raw.strip().startswith("<") or raw.strip().startswith("<!--"):
+                continue
+            try:
+                elements = lxml_html.fragments_fromstring(raw)
+            except Exception:  # lxml refuses some fragments (a lone closing tag): nothing loads from them
+                continue
+            for root in elements:
+                if not hasattr(root, "iter"):
+                    continue
+                for el in root.iter():
+                    if isinstance(el.tag, str) and el.tag.lower() in FORBIDDEN_HTML:
+                        line = sb.line_of_text(f"<{el.tag}")
+                        sb.reporter.error("html.forbidden", sb.path, line, tag=el.tag.lower())
+        return text

@@ -1,0 +1,42 @@
+"""The one Markdown factory: every page is converted by the same extensions.
+
+CourseExtension registers, by name and priority:
+- block processor `sb_fenced` (106, above admonition's 105): `::: name` blocks;
+- tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
+- tree processor `sb_pages` (5): splits the lesson into page sections;
+- postprocessor `sb_rawhtml` (35, before raw HTML is put back at 30): refuses loading HTML.
+"""
+from __future__ import annotations
+
+import markdown
+from markdown.extensions import Extension
+
+from scorm_builder.source.assets import AssetTreeprocessor, RawHtmlCheck
+from scorm_builder.source.blocks import FencedBlockProcessor
+from scorm_builder.source.content_blocks import STANDARD_BLOCKS
+from scorm_builder.source.context import PageContext
+from scorm_builder.source.paging import PageTreeprocessor
+from scorm_builder.source.quiz import QuestionBlock
+
+
+class CourseExtension(Extension):
+    def __init__(self, context: PageContext):
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.sb = self.context
+        fenced = FencedBlockProcessor(md.parser, md)
+        for handler in (*STANDARD_BLOCKS, QuestionBlock()):
+            fenced.register(handler)
+        md.parser.blockprocessors.register(fenced, "sb_fenced", 106)
+        md.treeprocessors.register(AssetTreeprocessor(md), "sb_assets", 7)
+        md.treeprocessors.register(PageTreeprocessor(md), "sb_pages", 5)
+        md.postprocessors.register(RawHtmlCheck(md), "sb_rawhtml", 35)
+
+
+def convert(body: str, context: PageContext) -> str:
+    """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets."""
+    md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", CourseExtension(context)],
+                           output_format="html")
+    return md.convert(body)

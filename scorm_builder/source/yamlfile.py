@@ -1,0 +1,56 @@
+"""YAML with line numbers, for course.yml and front matter.
+
+PyYAML's composer keeps every node's position; we keep scalars as the text the author wrote and
+type them ourselves (config.py), so `version: 1.10` stays "1.10" and `no` is not False.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass
+class Y:
+    kind: str               # "map", "seq" or "scalar"
+    value: object           # dict[str, Y] | list[Y] | str
+    line: int               # file line, from 1
+    key_line: int = 0       # in a map: the line of this value's key
+
+    def plain(self):
+        if self.kind == "map":
+            return {k: v.plain() for k, v in self.value.items()}
+        if self.kind == "seq":
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+class YamlError(Exception):
+    def __init__(self, line: int, problem: str):
+        super().__init__(problem)
+        self.line, self.problem = line, problem
+
+
+def load(text: str, line_offset: int = 0) -> Y | None:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise YamlError((mark.line + 1 if mark else 1) + line_offset, str(e.problem or e.context)) from None
+    except yaml.YAMLError as e:
+        raise YamlError(1 + line_offset, str(e)) from None
+    return None if node is None else _convert(node, line_offset)
+
+
+def _convert(node, offset: int) -> Y:
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Y] = {}
+        for key, value in node.value:
+            child = _convert(value, offset)
+            child.key_line = key.start_mark.line + 1 + offset
+            out[str(key.value)] = child
+        return Y("map", out, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Y("seq", [_convert(v, offset) for v in node.value], line)
+    return Y("scalar", "" if node.value is None else str(node.value), line)

@@ -1,0 +1,23 @@
+"""Shared test helpers: the course factory, and where ../shared is (beside the repository)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import MINIMAL, write_course
+
+
+@pytest.fixture
+def make_course(tmp_path):
+    """make_course({"lessons/01.md": "..."}) -> a course folder: MINIMAL with these files replaced
+    (a value of None removes the file)."""
+    def make(changes: dict[str, str | None] | None = None, base: dict[str, str] = MINIMAL) -> Path:
+        files = dict(base)
+        for name, text in (changes or {}).items():
+            if text is None:
+                files.pop(name, None)
+            else:
+                files[name] = text
+        return write_course(tmp_path / "kurs", files)
+    return make
