@@ -20,7 +20,7 @@ from urllib.parse import unquote
 import click
 from lxml import etree
 
-from scorm_builder.errors import ERROR, WARNING, Diagnostic
+from scorm_builder.errors import ERROR, WARNING, Diagnostic, plural
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
 from scorm_builder.package.schemas import IMSMD_NS, SCHEMA_FILES, manifest_schema
@@ -88,7 +88,8 @@ class PackageReport:
 
     def render(self, lang: str | None = None) -> str:
         lines = [f"{self.path}: {d.format(lang)}" for d in self.diagnostics]
-        count = t("summary.count", lang, errors=len(self.errors), warnings=len(self.warnings))
+        count = t("summary.count", lang, errors=plural("summary.error", len(self.errors), lang),
+                  warnings=plural("summary.warning", len(self.warnings), lang))
         lines.append(f"{self.path}: " + (f"{t('validate.valid', lang)} ({count})" if self.valid else count))
         return "\n".join(lines)
 
@@ -147,7 +148,8 @@ def load_manifest(zf: SafeZip, report: PackageReport) -> etree._ElementTree | No
         if not re.search(rb"<[A-Za-z_]", data.split(b"?>", 1)[-1]):
             report.error("validate.manifest_empty", MANIFEST, e.lineno or 1)
         else:
-            report.error("validate.xml_syntax", MANIFEST, e.lineno, detail=e.msg)
+            detail = re.sub(r", line \d+, column \d+$", "", e.msg)  # the line is shown in front
+            report.error("validate.xml_syntax", MANIFEST, e.lineno, detail=detail)
         return None
     namespace = etree.QName(root).namespace
     version = root.findtext("{*}metadata/{*}schemaversion", default="").strip()

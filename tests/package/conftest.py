@@ -24,5 +24,5 @@ def make_package(tmp_path):
 
 @pytest.fixture(autouse=True)
 def _default_language(monkeypatch):
-    """--lang sets SCORM_BUILDER_LANG for the process; put it back after each test."""
+    """A SCORM_BUILDER_LANG in the developer's shell must not change the default the tests see."""
     monkeypatch.setenv("SCORM_BUILDER_LANG", "sv")
