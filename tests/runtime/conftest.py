@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-GOLF = Path("/work/shared/scorm12/packages")
 
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="test_pkg" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"

@@ -1,9 +1,11 @@
 """Third-party packages (Rustici golf examples via Moodle) launch, initialize and exit cleanly."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import GOLF
+GOLF = Path(__file__).resolve().parents[3] / "shared" / "scorm12" / "packages"  # ../shared next to the checkout
 
 pytestmark = pytest.mark.playback
 
