@@ -63,3 +63,42 @@ def inspect(ctx: click.Context, package: str, fmt: str) -> None:
     from scorm_builder.package.inspect import run_inspect
 
     ctx.exit(run_inspect(Path(package), fmt))
+
+
+@main.command()
+@click.argument("package", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--learner", default="auto", show_default=True,
+              help="reads-everything, passes, fails, leaves-midway-then-resumes, keyboard-only, launch-and-exit; "
+                   "auto picks reads-everything for our packages, launch-and-exit for others.")
+@click.option("--launch", type=click.Choice(["iframe", "frames", "popup", "standalone"]), default="iframe",
+              show_default=True, help="How the LMS opens the SCO (standalone: no LMS, no API).")
+@click.option("--lms", type=click.Choice(["strict", "moodle"]), default="strict", show_default=True,
+              help="Which LMS's rules apply at finish and at the next launch.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="Write junit.xml, transcript.json and one PNG per page here.")
+@click.option("--fault", "faults", multiple=True, metavar="SPEC",
+              help="Make the LMS misbehave (repeatable): initialize-false, setvalue-false[:N], setvalue-throw[:N], "
+                   "commit-false[:N], commit-throw[:N], delay:MS.")
+@click.pass_context
+def play(ctx: click.Context, package: str, learner: str, launch: str, lms: str, report_dir: str | None,
+         faults: tuple[str, ...]) -> None:
+    """Play a SCORM 1.2 zip headlessly as a scripted learner and report what the LMS recorded."""
+    from pathlib import Path
+
+    from scorm_builder.runtime.command import run_play
+
+    ctx.exit(run_play(Path(package), learner, launch, lms, Path(report_dir) if report_dir else None, list(faults)))
+
+
+@main.command()
+@click.argument("course_dir", type=click.Path(path_type=str))
+@click.option("--lang", "course_lang", type=click.Choice(["sv", "en"]), default=None,
+              help="Language of the skeleton and of the learner's interface (default: the interface language).")
+def new(course_dir: str, course_lang: str | None) -> None:
+    """Create a course skeleton in COURSE_DIR (a new or empty folder) that builds right away."""
+    from pathlib import Path
+
+    from scorm_builder.commands.new import run_new
+    from scorm_builder.i18n import current_lang
+
+    run_new(Path(course_dir), course_lang or current_lang())

@@ -72,7 +72,7 @@
 
   Launch.prototype.violate = function (index, rule, element, value, detail) {
     this.violations.push({ call: index, rule: rule, element: element === undefined ? null : element,
-                           value: value === undefined ? null : String(value), detail: detail || "" });
+                           value: value === undefined || value === null ? null : String(value), detail: detail || "" });
   };
 
   /** The cmi as flat "cmi.a.b" strings, arrays as ".n." plus "._count", total_time included. */

@@ -69,14 +69,12 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
     if report_dir:
         report_dir.mkdir(parents=True, exist_ok=True)
     package = Path(package)
-    if not package.is_file():
-        raise UnusablePackage(f"{package}: no such file")
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sb-play-")))
         extract(package, work)
         scos = [s for s in read_scos(work) if s.scormtype == "sco"]
         if not scos:
-            raise UnusablePackage("the package has no SCO (only assets)")
+            raise UnusablePackage("play.no_sco")
         script, name = resolve_learner(learner, work, scos)
         run = Run(package=str(package), learner=name, mode=launch, lms=lms, faults=faults)
         server = stack.enter_context(PlaybackServer(work))

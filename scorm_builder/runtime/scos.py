@@ -11,11 +11,25 @@ from pathlib import Path
 
 from lxml import etree
 
+from scorm_builder.i18n import has, t
+from scorm_builder.package.safezip import UnsafePackage, open_package
+
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 
 
 class UnusablePackage(Exception):
-    """The zip cannot be played: unsafe, no manifest, or nothing to launch."""
+    """The zip cannot be played (unsafe, no manifest, nothing to launch); `code` names a catalogue message."""
+
+    def __init__(self, code: str, **params: object):
+        self.code = code
+        self.params = params
+        super().__init__(f"{code} {params}")
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.code, lang, **self.params)
+
+    def hint(self, lang: str | None = None) -> str | None:
+        return t(self.code + ".hint", lang, **self.params) if has(self.code + ".hint") else None
 
 
 @dataclass(frozen=True)
@@ -31,25 +45,12 @@ class Sco:
 
 
 def extract(zip_path: Path, dest: Path) -> None:
-    """Unpack hostile input safely into dest (the one call site of package.safezip)."""
+    """Unpack hostile input safely into dest (limits, paths and links are package.safezip's job)."""
     try:
-        from scorm_builder.package.safezip import UnsafePackage, open_package
-    except ImportError:  # safezip not landed yet in this checkout
-        import zipfile
-        try:
-            with zipfile.ZipFile(zip_path) as zf:
-                for name in zf.namelist():
-                    target = (dest / name).resolve()
-                    if not target.is_relative_to(dest.resolve()):
-                        raise UnusablePackage(f"unsafe path in zip: {name}")
-                zf.extractall(dest)
-        except (zipfile.BadZipFile, OSError) as e:
-            raise UnusablePackage(str(e)) from e
-        return
-    try:
-        open_package(zip_path).extract_to(dest)
-    except (UnsafePackage, OSError) as e:
-        raise UnusablePackage(str(e)) from e
+        with open_package(zip_path) as package:
+            package.extract_to(dest)
+    except UnsafePackage as e:
+        raise UnusablePackage(e.code, **e.params) from None
 
 
 def _local(el) -> str:
@@ -67,18 +68,18 @@ def read_scos(package_dir: Path) -> list[Sco]:
     """The launchable items of the default organization, in order."""
     manifest = package_dir / "imsmanifest.xml"
     if not manifest.is_file():
-        raise UnusablePackage("imsmanifest.xml is not at the root of the zip")
+        raise UnusablePackage("play.no_manifest")
     try:
         root = etree.parse(str(manifest), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
     except etree.XMLSyntaxError as e:
-        raise UnusablePackage(f"imsmanifest.xml: {e}") from e
+        raise UnusablePackage("play.bad_manifest", detail=str(e)) from None
     resources = {r.get("identifier"): r for r in root.iter() if isinstance(r.tag, str) and _local(r) == "resource"}
     orgs = [o for o in root.iter() if isinstance(o.tag, str) and _local(o) == "organization"]
     default = next((el for el in root.iter() if isinstance(el.tag, str) and _local(el) == "organizations"), None)
     wanted = default.get("default") if default is not None else None
     org = next((o for o in orgs if o.get("identifier") == wanted), orgs[0] if orgs else None)
     if org is None:
-        raise UnusablePackage("imsmanifest.xml has no organization")
+        raise UnusablePackage("play.no_organization")
     scos = []
     for item in org.iter():
         if not isinstance(item.tag, str) or _local(item) != "item" or not item.get("identifierref"):
@@ -95,7 +96,7 @@ def read_scos(package_dir: Path) -> list[Sco]:
                         max_time_allowed=_child_text(item, "maxtimeallowed"),
                         time_limit_action=_child_text(item, "timelimitaction")))
     if not scos:
-        raise UnusablePackage("imsmanifest.xml has no launchable item")
+        raise UnusablePackage("play.no_launchable")
     return scos
 
 

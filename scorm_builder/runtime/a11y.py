@@ -1,0 +1,69 @@
+"""Accessibility checks with axe-core (the WCAG 2.1 A and AA rules) on what the learner sees now.
+
+axe-core comes inside the axe-playwright-python wheel (`axe.min.js`), so nothing is fetched. axe
+skips hidden content, and the player shows one page at a time, so each page must be shown and then
+audited: playback audits every page a learner script shows in a report (`Session.screenshot`), and
+tests call `audit()` themselves. Nested frames of a third-party SCO are audited one by one.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+RUN = """opts => axe.run(document, opts).then(r => r.violations.map(v => ({
+  rule: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+  nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 300),
+                            summary: (n.failureSummary || '').slice(0, 600)}))})))"""
+
+
+@lru_cache(maxsize=1)
+def axe_source() -> str:
+    from axe_playwright_python.base import AXE_FILE_PATH
+
+    return AXE_FILE_PATH.read_text(encoding="utf-8")
+
+
+def _audit_frame(frame) -> list[dict]:
+    if not frame.evaluate("() => typeof window.axe === 'object'"):
+        frame.evaluate(axe_source())
+    options = {"runOnly": {"type": "tag", "values": list(TAGS)}, "resultTypes": ["violations"],
+               "iframes": False}
+    found = frame.evaluate(RUN, options)
+    for v in found:
+        v["url"] = frame.url
+    return found
+
+
+def audit(frame, page: str) -> dict:
+    """axe's WCAG 2.1 A/AA violations in `frame` (and its frames) as shown now, labelled `page`.
+
+    For our packages `page` should be the player's page id (`current_page(frame)`).
+    """
+    violations = []
+    for f in [frame, *_descendants(frame)]:
+        if f.url.startswith(("http:", "https:")) and not f.is_detached():
+            violations.extend(_audit_frame(f))
+    return {"page": page, "url": frame.url, "violations": violations}
+
+
+def _descendants(frame) -> list:
+    out = []
+    for child in frame.child_frames:
+        out += [child, *_descendants(child)]
+    return out
+
+
+def current_page(frame, fallback: str = "") -> str:
+    """The page id our player shows (`SB.nav.current()`), or `fallback` for other content."""
+    page = frame.evaluate("() => (window.SB && SB.nav && SB.nav.current && SB.nav.current()) || ''")
+    return page or fallback
+
+
+def lines(result: dict) -> list[str]:
+    """One actionable line per violating element: page, rule, target, and axe's summary."""
+    out = []
+    for v in result["violations"]:
+        for n in v["nodes"]:
+            summary = " ".join(n["summary"].split())
+            out.append(f"{result['page']}: {v['rule']} ({v['impact']}): {n['target']}: {summary}")
+    return out

@@ -1,0 +1,83 @@
+"""`scorm-builder play`: play a package as one learner and say what the LMS recorded.
+
+Exit 0 when the run is clean; 1 when the LMS saw an error code or a SCORM 1.2 violation, the browser
+console showed an error, an external request was attempted, or the outcome contradicts the learner;
+2 when the input cannot be played at all (unsafe or broken zip, unknown learner, bad fault spec).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from scorm_builder.errors import ERROR, Diagnostic
+from scorm_builder.i18n import t
+
+
+def run_play(package: Path, learner: str, launch: str, lms: str, report_dir: Path | None,
+             faults: list[str]) -> int:
+    from scorm_builder.runtime.browser import ChromiumMissing
+    from scorm_builder.runtime.faults import BadFault, parse_faults
+    from scorm_builder.runtime.learners import UnknownLearner
+    from scorm_builder.runtime.playback import play
+    from scorm_builder.runtime.scorm_again import ScormAgainMissing
+    from scorm_builder.runtime.scos import UnusablePackage
+
+    path = str(package)
+    try:
+        parsed = parse_faults(faults)
+    except BadFault as e:
+        raise click.BadParameter(t("play.bad_fault", spec=str(e)), param_hint="--fault") from None
+    try:
+        run = play(package, learner, launch=launch, lms=lms, report_dir=report_dir, faults=parsed)
+    except UnknownLearner as e:
+        raise click.BadParameter(t("play.unknown_learner", name=e.args[0]), param_hint="--learner") from None
+    except UnusablePackage as e:
+        click.echo(Diagnostic(ERROR, e.code, path, params=e.params).format(), err=True)
+        return 2
+    except (ChromiumMissing, ScormAgainMissing) as e:
+        click.echo(Diagnostic(ERROR, "play.setup_missing", path, params={"detail": str(e)}).format(), err=True)
+        return 1
+    for line in summary(run):
+        click.echo(line)
+    for line in problems(run, path):
+        click.echo(line, err=True)
+    return 0 if run.ok else 1
+
+
+def summary(run) -> list[str]:
+    lines = [t("play.summary", package=run.package, learner=run.learner, launch=run.mode, lms=run.lms)]
+    for launch in run.launches:
+        cmi = launch.cmi
+        lines.append(t("play.launch", number=launch.number, sco=launch.sco, entry=launch.entry or '""',
+                       status=cmi.get("cmi.core.lesson_status", ""),
+                       score=cmi.get("cmi.core.score.raw") or "-",
+                       time=_session_time(launch), calls=len(launch.calls)))
+    return lines
+
+
+def _session_time(launch) -> str:
+    """The session_time the SCO reported last in this launch, as it sent it."""
+    sent = [c["args"][1] for c in launch.calls
+            if c["fn"] == "LMSSetValue" and c["args"][:1] == ["cmi.core.session_time"] and len(c["args"]) > 1]
+    return str(sent[-1]) if sent else "-"
+
+
+def _what(v: dict) -> str:
+    if not v["element"]:
+        return ""
+    value = v["value"] if v["value"] is not None else ""
+    return f": {v['element']} = {value!r}" if v["value"] is not None else f": {v['element']}"
+
+
+def problems(run, path: str) -> list[str]:
+    lines = []
+    for v in run.violations:
+        call = run.launches[v["launch"] - 1].calls[v["call"]] if v["call"] is not None else None
+        params = {"launch": v["launch"], "call": v["call"] if v["call"] is not None else "-",
+                  "fn": call["fn"] if call else "-", "rule": t("play.rule." + v["rule"]),
+                  "what": _what(v)}
+        lines.append(Diagnostic(ERROR, "play.violation", path, params=params).format())
+    for e in run.errors:
+        lines.append(Diagnostic(ERROR, "play.error." + e["kind"], path, params={"message": e["message"]}).format())
+    return lines
