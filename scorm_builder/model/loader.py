@@ -12,6 +12,7 @@ from pathlib import Path
 
 from scorm_builder.errors import Reporter
 from scorm_builder.model.course import Audience, Course, Lesson, Page, RenderedLesson, TestSettings, Variant
+from scorm_builder.resources import THEMES_DIR
 from scorm_builder.source import config, frontmatter, yamlfile
 from scorm_builder.source.content_blocks import unknown_audience
 from scorm_builder.source.context import PageContext
@@ -19,8 +20,6 @@ from scorm_builder.source.files import slug
 from scorm_builder.source.lines import LineLocator
 from scorm_builder.source.markdown import convert
 from scorm_builder.source.quiz import check_test, check_unique_ids
-
-THEMES_DIR = Path(__file__).resolve().parent.parent.parent / "themes"
 
 
 def display_path(path: Path) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-THEMES_DIR = Path(__file__).resolve().parent.parent.parent / "themes"
+from scorm_builder.resources import THEMES_DIR
 
 
 def search_path(course_root: Path, theme: str) -> list[Path]:
