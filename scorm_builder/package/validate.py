@@ -56,10 +56,13 @@ class PackageReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unusable: bool = False
 
+    _seen: set = field(default_factory=set, repr=False)
+
     def add(self, severity: str, code: str, file: str = "", line: int | None = None, **params) -> None:
-        d = Diagnostic(severity, code, file, line, None, params)
-        if not any(d == o and d.params == o.params for o in self.diagnostics):
-            self.diagnostics.append(d)
+        key = (severity, code, file, line, tuple(sorted(params.items())))
+        if key not in self._seen:  # the same problem found twice is shown once
+            self._seen.add(key)
+            self.diagnostics.append(Diagnostic(severity, code, file, line, None, params))
 
     def error(self, code: str, file: str = "", line: int | None = None, **params) -> None:
         self.add(ERROR, code, file, line, **params)
@@ -191,6 +194,10 @@ def check_manifest(zf: SafeZip, tree: etree._ElementTree, report: PackageReport)
             _report_xsd_error(err, report)
     root = tree.getroot()
     _check_prefixes(root, report)
+    for el in root.iter(tag=etree.Element):
+        ident = el.get("identifier")
+        if ident and not ident.isascii():
+            report.warning("validate.identifier_non_ascii", MANIFEST, el.sourceline, value=ident)
     version = root.find("cp:metadata/cp:schemaversion", NS)
     if version is None:
         report.warning("validate.schemaversion_missing", MANIFEST, root.sourceline)
@@ -404,11 +411,10 @@ _OVERLAP = 2048
 def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) -> None:
     """One streamed pass over every entry: integrity, sizes, and files fetched from the internet."""
     total = 0
-    for name in zf.all_names():
+    for name in zf.names():
         if name.startswith("__MACOSX/"):
             continue
-        base = posixpath.basename(name.rstrip("/"))
-        if " " in base:
+        if " " in name:
             report.warning("validate.name_space", name)
         if not name.isascii():
             report.warning("validate.name_non_ascii", name)

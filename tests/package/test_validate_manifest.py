@@ -128,6 +128,8 @@ def test_swedish_is_the_default(make_package):
      "validate.prefix_imscp", 'the manifest writes the IMS elements with the prefix "cp:"'),
     ("adlcp-prefix", edit(edit(M, "xmlns:adlcp=", "xmlns:scorm="), "adlcp:scormtype", "scorm:scormtype"),
      "validate.prefix_adlcp", 'the ADL namespace has the prefix "scorm" instead of adlcp'),
+    ("identifier-non-ascii", edit(M, 'identifier="item1"', 'identifier="lektion_ett_å"'),
+     "validate.identifier_non_ascii", 'the identifier "lektion_ett_å" has characters outside a-z'),
     ("external-launch", edit(M, 'href="index.html">', 'href="https://cdn.example.com/kurs/index.html">'),
      "validate.href_external", "https://cdn.example.com/kurs/index.html is loaded from the internet, outside the package"),
 ])
