@@ -102,3 +102,15 @@ def new(course_dir: str, course_lang: str | None) -> None:
     from scorm_builder.i18n import current_lang
 
     run_new(Path(course_dir), course_lang or current_lang())
+
+
+@main.command()
+@click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(course_dir: str, strict: bool) -> None:
+    """Check COURSE_DIR's sources for every audience without writing a package. Exit 0 ok, 1 problems."""
+    from pathlib import Path
+
+    from scorm_builder.commands.check import run_check
+
+    run_check(Path(course_dir), strict)

@@ -10,6 +10,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from scorm_builder.errors import Reporter
 from scorm_builder.model.course import Audience, Course, Lesson, Page, RenderedLesson, TestSettings, Variant
 from scorm_builder.resources import THEMES_DIR
@@ -20,6 +22,8 @@ from scorm_builder.source.files import slug
 from scorm_builder.source.lines import LineLocator
 from scorm_builder.source.markdown import convert
 from scorm_builder.source.quiz import check_test, check_unique_ids
+
+LONG_PAGE_WORDS = 1500   # about six minutes of reading; longer pages lose learners on screen
 
 
 def display_path(path: Path) -> str:
@@ -71,6 +75,8 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     completion = s["completion"] or ("pages-and-test" if has_test else "pages")
     if completion != "pages" and not has_test and s["completion"]:
         reporter.error("course.completion_needs_test", shown, s.lines.get("completion"), rule=completion)
+    if not s["description"] and not any(d.path == shown for d in reporter.errors):  # a typo'd key says it already
+        reporter.warning("course.no_description", shown, 1, 1)
     if not s["id"] or not s["title"]:
         return None
     return Course(id=s["id"], title=s["title"], version=s["version"], language=s["language"],
@@ -160,12 +166,39 @@ def load_variant(course: Course, audience: Audience | None, reporter: Reporter) 
         html = convert(lesson.body, ctx)
         if lesson.test:
             check_test(lesson.test, ctx.questions, reporter, lesson.path, lesson.test.line)
+        else:
+            _check_page_lengths(lesson, html, reporter)
         pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
         variant.lessons.append(RenderedLesson(lesson, html, pages, ctx.questions))
         variant.assets.update(ctx.assets)
     check_unique_ids([q for r in variant.lessons for q in r.questions], reporter)
     _check_asset_names(variant, reporter)
     return variant
+
+
+def _heading_lines(lesson: Lesson) -> list[int]:
+    """File lines of the lesson's `# ` headings (outside code fences), one per page, in order."""
+    lines, fenced = [], False
+    for n, text in enumerate(lesson.body.split("\n"), start=1 + lesson.body_offset):
+        if text.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and text.startswith("# "):
+            lines.append(n)
+    return lines
+
+
+def _check_page_lengths(lesson: Lesson, html: str, reporter: Reporter) -> None:
+    """A page of more than LONG_PAGE_WORDS words is hard to read on screen: a warning at its heading."""
+    if not html.strip():
+        return
+    sections = [el for el in lxml_html.fragments_fromstring(html) if getattr(el, "tag", None) == "section"]
+    headings = _heading_lines(lesson)
+    for n, section in enumerate(sections):
+        words = len(section.text_content().split())
+        if words > LONG_PAGE_WORDS:
+            title = " ".join(section[0].text_content().split()) if len(section) else lesson.title
+            line = headings[n] if n < len(headings) else lesson.body_offset + 1
+            reporter.warning("page.long", lesson.path, line, 1, title=title, words=words, limit=LONG_PAGE_WORDS)
 
 
 def _check_asset_names(variant: Variant, reporter: Reporter) -> None:

@@ -17,6 +17,7 @@ LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source"
 FORBIDDEN_HTML = {"script", "style", "link", "iframe", "object", "embed", "img", "video", "audio",
                   "source", "track", "form", "input", "base", "meta"}
 SAFE_SCHEMES = {"mailto", "tel"}
+LARGE_IMAGE_KB = 500   # learners on slow municipal networks wait for every image on a page
 
 
 def is_external(url: str) -> bool:
@@ -46,6 +47,8 @@ class AssetTreeprocessor(Treeprocessor):
             uri = self._local(src, line, sb)
             if uri:
                 el.set("src", uri)
+                if el.tag == "img":
+                    self._size(src, line, sb)
 
     def _link(self, el, sb) -> None:
         href = el.get("href")
@@ -92,6 +95,12 @@ class AssetTreeprocessor(Treeprocessor):
         uri = "assets/" + safe_uri(inside.as_posix())
         sb.assets[target] = uri
         return uri
+
+    def _size(self, src: str, line, sb) -> None:
+        rel = unquote(urlsplit(src).path)
+        size_kb = round((sb.abs_path.parent / rel).stat().st_size / 1024)
+        if size_kb > LARGE_IMAGE_KB:
+            sb.reporter.warning("image.large", sb.path, line, path=rel, size=size_kb, limit=LARGE_IMAGE_KB)
 
     def _alt(self, el, sb) -> None:
         decorative = "decorative" in (el.get("class") or "").split()
