@@ -1,4 +1,5 @@
-"""Quiz unit tests: a small dedented lesson body in, HTML + Question records + diagnostics out."""
+"""Quiz tests: `page` converts a small dedented lesson body into HTML + Question records +
+diagnostics; `package` is the sample course built once for playback."""
 from __future__ import annotations
 
 import textwrap
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scorm_builder.build import build_course
 from scorm_builder.errors import Reporter
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.lines import LineLocator
@@ -28,6 +30,15 @@ class Result:
         """Each diagnostic as `line: message | hint`, in English."""
         return [f"{d.line}: {d.message('en')} | {d.hint('en')}" for d in sorted(self.reporter.diagnostics,
                                                                               key=lambda d: d.sort_key())]
+
+
+SAMPLE_COURSE = Path(__file__).resolve().parents[2] / "course_src" / "vald-i-nara-relation"
+
+
+@pytest.fixture(scope="session")
+def package(tmp_path_factory) -> Path:
+    """The sample course's package for the omsorg audience, built once for the playback tests."""
+    return build_course(SAMPLE_COURSE, tmp_path_factory.mktemp("dist"), audiences=["omsorg"])[0]
 
 
 @pytest.fixture
