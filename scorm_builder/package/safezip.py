@@ -203,23 +203,22 @@ def open_package(path: Path | str, limits: Limits = Limits()) -> SafeZip:
     if not path.is_file():
         raise UnsafePackage("zip.not_found", path=str(path))
     try:
-        fp = open(path, "rb")
+        with open(path, "rb") as fp:
+            count = _declared_entry_count(fp)
     except OSError:
         raise UnsafePackage("zip.not_found", path=str(path)) from None
+    if count is None:
+        raise UnsafePackage("zip.not_a_zip", path=str(path))
+    if count > limits.max_entries:
+        raise UnsafePackage("zip.too_many_entries", count=count, limit=limits.max_entries)
     try:
-        count = _declared_entry_count(fp)
-        if count is None:
-            raise UnsafePackage("zip.not_a_zip", path=str(path))
-        if count > limits.max_entries:
-            raise UnsafePackage("zip.too_many_entries", count=count, limit=limits.max_entries)
-        fp.seek(0)
-        try:
-            archive = zipfile.ZipFile(fp)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error):
-            raise UnsafePackage("zip.not_a_zip", path=str(path)) from None
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error):
+        raise UnsafePackage("zip.not_a_zip", path=str(path)) from None
+    try:
         infos, notices = _check_directory(archive, limits)
     except BaseException:
-        fp.close()
+        archive.close()
         raise
     return SafeZip(path, archive, infos, notices, limits)
 
@@ -228,7 +227,7 @@ def _check_directory(archive: zipfile.ZipFile, limits: Limits) -> tuple[dict[str
     infos: dict[str, zipfile.ZipInfo] = {}
     notices: list[Notice] = []
     entries = archive.infolist()
-    if len(entries) > limits.max_entries:
+    if len(entries) > limits.max_entries:  # the end record can understate the count
         raise UnsafePackage("zip.too_many_entries", count=len(entries), limit=limits.max_entries)
     declared_total = 0
     files: set[str] = set()
