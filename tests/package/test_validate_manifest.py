@@ -8,12 +8,20 @@ from package_helpers import GOOD_MANIFEST as M, cli, codes, edit, validate_json
 SCORM2004 = edit(edit(M, "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "http://www.imsglobal.org/xsd/imscp_v1p1"),
                  "<schemaversion>1.2<", "<schemaversion>2004 3rd Edition<")
 
+XXE = edit(edit(M, "<manifest ", '<!DOCTYPE manifest [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<manifest '),
+           "<title>Exempelkurs</title>", "<title>&x;</title>")
+LAUGHS = edit(edit(M, "<manifest ", '<!DOCTYPE manifest [<!ENTITY a "aaaaaaaaaa">' + "".join(
+    f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>\n<manifest "),
+    "<title>Exempelkurs</title>", "<title>&j;</title>")
+
 # (case id, manifest text, code, line, message (English), hint fragment)
 ERRORS = [
     ("xml-syntax", edit(M, "<title>Lektion 1</title>", "<title>Lektion 1</titel>"), "validate.xml_syntax", 13,
      "imsmanifest.xml is not well-formed XML: Opening and ending tag mismatch: title line 13 and titel", "&amp;"),
     ("empty", '<?xml version="1.0" encoding="UTF-8"?>\n', "validate.manifest_empty", 2,
      "imsmanifest.xml is empty: it has no <manifest> element", "only an XML declaration"),
+    ("xxe", XXE, "validate.manifest_doctype", 1, "imsmanifest.xml has a <!DOCTYPE> declaration", "read files on the server"),
+    ("billion-laughs", LAUGHS, "validate.xml_syntax", 1, None, None),
     ("scorm-2004", SCORM2004, "validate.scorm2004", 4, "this is a SCORM 2004 package, not SCORM 1.2", "upload it as SCORM 2004"),
     ("schemaversion-1.3", edit(M, "<schemaversion>1.2<", "<schemaversion>1.3<"), "validate.scorm2004", 4,
      "this is a SCORM 2004 package, not SCORM 1.2", "export the course as SCORM 1.2"),
