@@ -45,6 +45,7 @@
   /* What the LMS says about this learner, on top of `st`. */
   function adopt(info, merge) {
     held = info.status;
+    if (held !== 'not attempted') lms.vals['cmi.core.lesson_status'] = held;  // no need to send it again
     graded = info.mode !== 'browse' && info.mode !== 'review';
     var m = parseFloat(info.mastery);
     if (/^\d+(\.\d+)?$/.test(info.mastery) && m <= 100) {
@@ -139,8 +140,8 @@
   function finish() {
     if (lms.phase === 2) return;
     report();
-    var s = status();
-    lms.finish(s === 'completed' || s === 'passed' ? '' : 'suspend');
+    // Unfinished means resumable: the LMS keeps the bookmark and suspend_data for next time.
+    lms.finish(/^(passed|completed|failed)$/.test(graded ? status() : held) ? '' : 'suspend');
   }
 
   function exit() {

@@ -25,7 +25,7 @@
       var a = e.target.closest && e.target.closest('a[data-page]');
       if (!a) return;
       e.preventDefault();
-      if (small.matches) toc(false, true);
+      toc(false, true);  // focus goes to the chosen page's heading
       nav.go(a.getAttribute('data-page'));
     });
     window.addEventListener('hashchange', function () {
