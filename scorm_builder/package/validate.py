@@ -173,7 +173,9 @@ def load_manifest(zf: SafeZip, report: PackageReport) -> etree._ElementTree | No
 def _explain_missing_manifest(names: list[str], report: PackageReport) -> None:
     nested = sorted((n for n in names if posixpath.basename(n).lower() == MANIFEST), key=lambda n: n.count("/"))
     lowered = {n.lower(): n for n in names}
-    if MANIFEST in lowered:
+    if not names:
+        report.error("validate.empty_zip")
+    elif MANIFEST in lowered:
         report.error("validate.manifest_name_case", lowered[MANIFEST], found=lowered[MANIFEST])
     elif nested:
         report.error("validate.manifest_in_folder", nested[0], folder=posixpath.dirname(nested[0]) + "/")

@@ -20,6 +20,7 @@ NOT_SCORM_12 = [
      "this is an xAPI (Tin Can) package (tincan.xml), not SCORM 1.2"),
     ("aicc", {"kurs.crs": "[Course]", "kurs.au": "x", "kurs.des": "x", "kurs.cst": "x", "index.html": INDEX},
      "validate.aicc", None, "this is an AICC package (.crs, .au, .des and .cst files), not SCORM 1.2"),
+    ("empty-zip", {}, "validate.empty_zip", None, "the zip is empty: it holds no files"),
     ("web-pages", {"index.html": INDEX, "style.css": "body{}", "sida2.html": INDEX}, "validate.not_scorm", None,
      "not a SCORM package: there is no imsmanifest.xml at the top of the zip"),
 ]
