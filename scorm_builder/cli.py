@@ -114,3 +114,18 @@ def check(course_dir: str, strict: bool) -> None:
     from scorm_builder.commands.check import run_check
 
     run_check(Path(course_dir), strict)
+
+
+@main.command()
+@click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
+@click.option("--audience", default=None, metavar="ID", help="Preview this audience's variant (default: the first).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-open", is_flag=True, help="Do not open a browser.")
+def preview(course_dir: str, audience: str | None, port: int, no_open: bool) -> None:
+    """Show COURSE_DIR in a local LMS page with a SCORM panel; rebuild and reload on every save."""
+    from pathlib import Path
+
+    from scorm_builder.preview.command import run_preview
+
+    run_preview(Path(course_dir), audience, port, not no_open)

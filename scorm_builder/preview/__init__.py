@@ -1,0 +1,1 @@
+"""`scorm-builder preview`: the course in the playback LMS page, rebuilt on every save."""

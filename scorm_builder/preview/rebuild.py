@@ -1,0 +1,81 @@
+"""Builds the previewed package and swaps it in: the server always serves a complete build.
+
+Each build is made by the real pipeline (build.build_course), extracted the way playback extracts
+packages (runtime.scos), and published by pointing the `current` symlink at it, an atomic rename,
+so a request never sees half a build. A failed build keeps the last good one on screen and
+records the diagnostics for the page and the terminal.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from scorm_builder.build import build_course
+from scorm_builder.errors import BuildError, Reporter
+from scorm_builder.runtime.scos import Sco, extract, read_scos
+
+
+@dataclass
+class BuildState:
+    number: int = 0                 # counts every build, good or failed: the page polls it
+    ok: bool = False
+    report: str = ""                # diagnostics as the terminal shows them (warnings too)
+    scos: list[Sco] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class Rebuilder:
+    def __init__(self, course_dir: Path, audience: str | None, work_dir: Path):
+        self.course_dir = course_dir
+        self.audience = audience
+        self.work_dir = work_dir
+        self.current = work_dir / "current"     # the served package: a symlink to the latest good build
+        self.state = BuildState()
+        self._lock = threading.Lock()
+        self._retired: Path | None = None
+        self.current.mkdir()                    # an empty package until the first good build
+
+    def rebuild(self) -> BuildState:
+        """Build now; returns the new state (also kept in self.state)."""
+        with self._lock:
+            number = self.state.number + 1
+            started = time.monotonic()
+            reporter = Reporter()
+            out = self.work_dir / f"out-{number}"
+            site = self.work_dir / f"site-{number}"
+            ok, report, scos = False, "", self.state.scos
+            try:
+                zips = build_course(self.course_dir, out, [self.audience] if self.audience else None, reporter)
+                extract(zips[0], site)
+                scos = [s for s in read_scos(site) if s.scormtype == "sco"]
+                self._publish(site)
+                ok, report = True, reporter.render() if reporter.diagnostics else ""
+            except BuildError as e:
+                report = e.reporter.render()
+            except click.ClickException as e:   # e.g. the previewed audience was removed from course.yml
+                report = e.format_message()
+            except Exception:  # our own bug: keep serving the last good build, and say it is a bug
+                report = "scorm-builder bug (please report):\n" + traceback.format_exc()
+            finally:
+                shutil.rmtree(out, ignore_errors=True)
+            self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2))
+            return self.state
+
+    def _publish(self, site: Path) -> None:
+        previous = self.current.resolve() if self.current.is_symlink() else None
+        link = self.work_dir / "current.new"
+        link.unlink(missing_ok=True)
+        link.symlink_to(site.name)
+        if self.current.is_dir() and not self.current.is_symlink():
+            self.current.rmdir()
+        os.replace(link, self.current)
+        if self._retired is not None:   # two builds back: no request can still be reading it
+            shutil.rmtree(self._retired, ignore_errors=True)
+        self._retired = previous
