@@ -75,48 +75,59 @@ class Source:
     keys: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
 
 
+class Problems:
+    """One block's errors: forwarded to the page's Reporter and counted here, because the Reporter
+    shows a repeated problem once and each audience variant converts the page again."""
+
+    def __init__(self, sb):
+        self.sb, self.count = sb, 0
+
+    def __call__(self, code: str, line: int | None, **params) -> None:
+        self.count += 1
+        self.sb.reporter.error(code, self.sb.path, line, **params)
+
+
 class QuestionBlock:
     """Handler for `::: fråga TYPE {#id målgrupp=a,b}` (see docs/quizzes.md)."""
 
     names = ("fråga", "question")
 
     def run(self, parent, args, body, line, md) -> None:
-        sb = md.sb
-        errors_before = len(sb.reporter.errors)
-        qtype, qid, audiences = self._parse_args(args, line, sb)
+        sb, report = md.sb, Problems(md.sb)
+        qtype, qid, audiences = self._parse_args(args, line, sb, report)
         if qtype is None:
             return
-        src = _split(body.split("\n"), qtype, line + 1, sb)
+        src = _split(body.split("\n"), qtype, line + 1, report)
         if not "".join(src.stem).strip():
-            sb.reporter.error("quiz.no_stem", sb.path, line)
+            report("quiz.no_stem", line)
             return
-        if audiences and sb.audience is not None and sb.audience not in audiences:
-            return  # another variant's question
         stem_box = etree.Element("div")
         md.parser.parseChunk(stem_box, "\n".join(src.stem).strip("\n"))
         legend = _legend(stem_box)
         stem_text = plain_text(md, legend)
         question = Question(id=qid or slugify(stem_text), type=qtype, stem=stem_text, path=sb.path,
                             line=line, audiences=tuple(audiences), graded=sb.graded)
-        _fill_answers(question, src, md, sb)
-        if any(q.id == question.id for q in sb.questions):
-            first = next(q for q in sb.questions if q.id == question.id)
-            sb.reporter.error("quiz.duplicate_id", sb.path, line, id=question.id, first=f"{first.path}:{first.line}")
-        if len(sb.reporter.errors) > errors_before:
+        _fill_answers(question, src, md, report)
+        if audiences and sb.audience is not None and sb.audience not in audiences:
+            return  # another variant's question (checked all the same, so every build reports it)
+        first = next((q for q in sb.questions if q.id == question.id), None)
+        if first:
+            report("quiz.duplicate_id", line, id=question.id, first=f"{first.path}:{first.line}")
+        if report.count:
             return
         sb.questions.append(question)
         _render(parent, question, src, stem_box, legend, md)
 
-    def _parse_args(self, args, line, sb):
+    def _parse_args(self, args, line, sb, report):
         m = ARGS_RE.match(args)
         if not m or not m["type"]:
-            sb.reporter.error("quiz.no_type", sb.path, line, types=", ".join(sorted(TYPE_NAMES)))
+            report("quiz.no_type", line, types=", ".join(sorted(TYPE_NAMES)))
             return None, None, []
         word = m["type"].lower()
         if word not in TYPE_NAMES:
             guess = difflib.get_close_matches(word, sorted(TYPE_NAMES), n=1)
             code = "quiz.unknown_type_guess" if guess else "quiz.unknown_type"
-            sb.reporter.error(code, sb.path, line, type=m["type"], guess=guess[0] if guess else "",
+            report(code, line, type=m["type"], guess=guess[0] if guess else "",
                               types=", ".join(sorted(TYPE_NAMES)))
             return None, None, []
         qid, audiences = None, []
@@ -125,14 +136,15 @@ class QuestionBlock:
             if token.startswith("#") and ID_RE.match(token[1:]):
                 qid = token[1:]
             elif token.startswith("#"):
-                sb.reporter.error("quiz.bad_id", sb.path, line, id=token[1:])
+                report("quiz.bad_id", line, id=token[1:])
             elif eq and name.lower() in AUDIENCE_ATTRS:
                 audiences = [a for a in value.split(",") if a]
                 for audience in audiences:
                     if audience not in sb.audience_ids:
                         report_unknown_audience(sb, line, audience)
+                        report.count += 1
             else:
-                sb.reporter.error("quiz.bad_attribute", sb.path, line, attribute=token)
+                report("quiz.bad_attribute", line, attribute=token)
         return TYPE_NAMES[word], qid, audiences
 
 
@@ -149,7 +161,7 @@ def _starts_answer(ln: str, qtype: str):
     return None
 
 
-def _split(lines: list[str], qtype: str, first_line: int, sb) -> Source:
+def _split(lines: list[str], qtype: str, first_line: int, report: Problems) -> Source:
     """Stem lines, answer items and keyed parts, by a small line-wise state machine."""
     src, phase, key = Source(), "stem", None
     for n, ln in enumerate(lines, start=first_line):
@@ -163,7 +175,7 @@ def _split(lines: list[str], qtype: str, first_line: int, sb) -> Source:
         elif keyed and keyed["key"].lower() in KEYS:
             phase, key = "keys", KEYS[keyed["key"].lower()]
             if key in src.keys:
-                sb.reporter.error("quiz.duplicate_key", sb.path, n, name=keyed["key"])
+                report("quiz.duplicate_key", n, name=keyed["key"])
             src.keys[key] = (n, [keyed["value"]])
         elif phase == "stem":
             src.stem.append(ln)
@@ -176,57 +188,56 @@ def _split(lines: list[str], qtype: str, first_line: int, sb) -> Source:
         elif ln[:1].isspace() and not src.answers[-1].feedback:
             src.answers[-1].text += " " + ln.strip()
         else:
-            sb.reporter.error("quiz.unexpected_text", sb.path, n, text=ln.strip()[:40])
+            report("quiz.unexpected_text", n, text=ln.strip()[:40])
     return src
 
 
-def _fill_answers(q: Question, src: Source, md, sb) -> None:
+def _fill_answers(q: Question, src: Source, md, report: Problems) -> None:
     """Checks the answers for the question's type and puts them on the record."""
-    report, answers = sb.reporter.error, src.answers
-    where = (sb.path, q.line)
+    answers = src.answers
     if "answer" in src.keys and q.type not in (TRUEFALSE, FILLIN):
-        report("quiz.unexpected_text", sb.path, src.keys["answer"][0], text=src.keys["answer"][1][0][:40])
+        report("quiz.unexpected_text", src.keys["answer"][0], text=src.keys["answer"][1][0][:40])
     if q.type in (SINGLE, MULTIPLE):
         if len(answers) > MAX_CHOICES:
-            report("quiz.too_many", sb.path, answers[MAX_CHOICES].line, count=len(answers), max=MAX_CHOICES)
+            report("quiz.too_many", answers[MAX_CHOICES].line, count=len(answers), max=MAX_CHOICES)
             return
         q.choices = [Choice(LETTERS[i], plain_text(md, _inline(a.text)), a.correct, a.pinned)
                      for i, a in enumerate(answers)]
         correct = [a for a in answers if a.correct]
         if not correct:
-            report("quiz.no_correct", *where)
+            report("quiz.no_correct", q.line)
         elif q.type == SINGLE and len(correct) > 1:
-            report("quiz.single_many_correct", sb.path, correct[1].line, count=len(correct))
+            report("quiz.single_many_correct", correct[1].line, count=len(correct))
     elif q.type == TRUEFALSE:
         value = " ".join(src.keys.get("answer", (0, [""]))[1]).strip().lower()
         if not value:
-            report("quiz.no_truefalse", *where)
+            report("quiz.no_truefalse", q.line)
         elif value not in TRUE_WORDS | FALSE_WORDS:
-            report("quiz.bad_truefalse", sb.path, src.keys["answer"][0], value=value)
+            report("quiz.bad_truefalse", src.keys["answer"][0], value=value)
         q.answer = value in TRUE_WORDS
     elif q.type == FILLIN:
         value = " ".join(src.keys.get("answer", (0, [""]))[1])
         q.accepted = [a.strip() for a in value.split("|") if a.strip()]
         if not q.accepted:
-            report("quiz.no_accepted", *where)
+            report("quiz.no_accepted", q.line)
     elif q.type == MATCHING:
         for a in answers:
             left, eq, right = a.text.partition("=")
             if not (eq and left.strip() and right.strip()):
-                report("quiz.unpaired", sb.path, a.line, text=a.text[:40])
+                report("quiz.unpaired", a.line, text=a.text[:40])
             else:
                 q.pairs.append((plain_text(md, _inline(left.strip())), plain_text(md, _inline(right.strip()))))
-        _check_count(len(answers), MAX_PAIRS, answers, where, sb)
+        _check_count(answers, MAX_PAIRS, q.line, report)
     else:
         q.sequence = [plain_text(md, _inline(a.text)) for a in answers]
-        _check_count(len(answers), MAX_CHOICES, answers, where, sb)
+        _check_count(answers, MAX_CHOICES, q.line, report)
 
 
-def _check_count(count, most, answers, where, sb) -> None:
-    if count < 2:
-        sb.reporter.error("quiz.too_few", *where, count=count)
-    elif count > most:
-        sb.reporter.error("quiz.too_many", sb.path, answers[most].line, count=count, max=most)
+def _check_count(answers: list[Answer], most: int, line: int, report: Problems) -> None:
+    if len(answers) < 2:
+        report("quiz.too_few", line, count=len(answers))
+    elif len(answers) > most:
+        report("quiz.too_many", answers[most].line, count=len(answers), max=most)
 
 
 def check_unique_ids(questions, reporter) -> None:

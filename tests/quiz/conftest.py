@@ -43,9 +43,10 @@ def package(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def page():
-    def convert_page(source: str, audiences=("chefer", "omsorg"), audience=None, graded=False, lang="sv"):
+    def convert_page(source: str, audiences=("chefer", "omsorg"), audience=None, graded=False, lang="sv",
+                     reporter=None):
         body = "# Sida\n\n" + textwrap.dedent(source).strip("\n") + "\n"
-        reporter = Reporter()
+        reporter = reporter or Reporter()
         ctx = PageContext(path="lessons/01.md", abs_path=Path("/nonexistent/lessons/01.md"),
                           course_root=Path("/nonexistent"), reporter=reporter, locator=LineLocator(body),
                           audience_ids=set(audiences), audience=audience, lesson_id="01", graded=graded, lang=lang)

@@ -4,6 +4,8 @@ The page body starts with "# Sida" and a blank line, so the block's opening fenc
 """
 import pytest
 
+from scorm_builder.errors import Reporter
+
 CASES = {
     "no_correct": ("""
         ::: fråga enval
@@ -170,6 +172,36 @@ def test_duplicate_ids_on_a_page(page):
     """)
     assert result.diagnostics() == ['9: question id "samma-fraga" is already used by the question at lessons/01.md:3 | '
                                     "give one of the questions its own id on the opening line, for example {#another-id}"]
+
+
+def test_each_variant_rejects_a_broken_question(page):
+    """The Reporter shows a repeated problem once; the second variant must still drop the question."""
+    source = """
+    ::: fråga enval
+    Vad?
+
+    - [ ] Ja
+    - [ ] Nej
+    :::
+    """
+    reporter = Reporter()
+    first = page(source, audience="chefer", reporter=reporter)
+    second = page(source, audience="omsorg", reporter=reporter)
+    assert first.questions == second.questions == []
+    assert len(reporter.errors) == 1
+
+
+def test_errors_in_another_audiences_question_are_reported(page):
+    result = page("""
+    ::: fråga enval {målgrupp=chefer}
+    Vad?
+
+    - [x] Ja
+    - [x] Nej
+    :::
+    """, audience="omsorg")
+    assert [d.code for d in result.reporter.errors] == ["quiz.single_many_correct"]
+    assert result.questions == []
 
 
 def test_messages_in_swedish_by_default(page):
