@@ -2,6 +2,8 @@
 get the verdict their content deserves."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from package_helpers import cli, codes, validate_json
@@ -83,7 +85,6 @@ def test_inspect_multi_sco_golf_tree():
 
 
 def test_inspect_json_of_single_sco_golf():
-    import json
     result = cli("inspect", "--format", "json", str(PACKAGES / "singlescobasic.zip"))
     info = json.loads(result.output)
     assert info["title"] == "Golf Explained - Run-time Basic Calls"
@@ -100,3 +101,21 @@ def test_inspect_of_a_zip_without_manifest_says_why_and_exits_1():
     result = cli("inspect", str(PACKAGES / "badscorm.zip"))
     assert result.exit_code == 1
     assert "imsmanifest.xml is inside the folder badscorm/" in result.output
+
+
+def count_items(items: list[dict]) -> int:
+    return sum(1 + count_items(i["items"]) for i in items)
+
+
+@pytest.mark.parametrize("name,title,items,scos", [
+    # item and SCO counts as LICENSES.md describes the packages
+    ("RuntimeMinimumCalls_SCORM12.zip", "Golf Explained - Minimum Run-time Calls", 22, 18),
+    ("RuntimeMinimumCalls_SCORM12-mini.zip", "Golf Explained - Minimum Run-time Calls", 11, 9),
+    ("singlesco_scorm12.zip", "Golf Explained - CP Single SCO", 1, 1),
+    ("singlescobasic.zip", "Golf Explained - Run-time Basic Calls", 1, 1),
+    ("singlescobasic_missingorg.zip", "com.scorm.golfsamples.runtime.basicruntime.12", 0, 1),  # no organization
+])
+def test_inspect_titles_items_and_scos(name, title, items, scos):
+    info = json.loads(cli("inspect", "--format", "json", str(PACKAGES / name)).output)
+    assert (info["title"], sum(count_items(o["items"]) for o in info["organizations"]), len(info["scos"])) == (
+        title, items, scos)
