@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from scorm_builder.runtime.our_player import OurPlayer
 from scorm_builder.runtime.session import Session
+
+__all__ = ["LEARNERS", "OurPlayer", "register", "resolve_learner"]
 
 LEARNERS: dict[str, Callable[[Session], None]] = {}
 
@@ -45,3 +48,74 @@ def launch_and_exit(session: Session) -> None:
     session.page.wait_for_timeout(300)
     session.screenshot(session.sco.identifier)
     session.unload()
+
+
+def _finish_and_check(session: Session, player: OurPlayer, test_right: bool | None) -> None:
+    """Exit through the player, let the LMS unload the SCO, check the status the LMS recorded."""
+    if test_right is not None and player.data.get("test"):
+        player.take_test(test_right)
+    player.exit()
+    result = session.unload()
+    if test_right is None:
+        return
+    wanted = ("passed" if test_right else "failed") if player.data.get("test") else "completed"
+    got = result.cmi.get("cmi.core.lesson_status")
+    session.expect(got == wanted, f"{session.sco.identifier}: lesson_status is {got!r}, expected {wanted!r}")
+
+
+@register("reads-everything")
+def reads_everything(session: Session) -> None:
+    """Every page in order; the test (if any) answered right; then Exit."""
+    session.launch()
+    player = OurPlayer(session)
+    player.screenshot()
+    player.read_pages()
+    _finish_and_check(session, player, test_right=True if player.data.get("test") else None)
+
+
+@register("passes")
+def passes(session: Session) -> None:
+    session.launch()
+    player = OurPlayer(session)
+    player.screenshot()
+    player.read_pages()
+    _finish_and_check(session, player, test_right=True)
+
+
+@register("fails")
+def fails(session: Session) -> None:
+    session.launch()
+    player = OurPlayer(session)
+    player.screenshot()
+    player.read_pages()
+    _finish_and_check(session, player, test_right=False)
+
+
+@register("keyboard-only")
+def keyboard_only(session: Session) -> None:
+    """Like `passes`, with Tab, Shift+Tab, Enter, Space and arrow keys only."""
+    session.launch()
+    player = OurPlayer(session, keyboard=True)
+    player.screenshot()
+    player.read_pages()
+    _finish_and_check(session, player, test_right=True)
+
+
+@register("leaves-midway-then-resumes")
+def leaves_midway_then_resumes(session: Session) -> None:
+    """Half the pages, Exit; relaunch, accept the resume offer, check the page; then pass."""
+    session.launch()
+    player = OurPlayer(session)
+    player.screenshot()
+    player.read_pages(max(1, len(player.data["pages"]) // 2))
+    left_on = player.current_page()
+    player.exit()
+    session.unload()
+    session.launch()
+    player = OurPlayer(session)
+    session.expect(session.entry == "resume", f"second launch has entry {session.entry!r}, expected 'resume'")
+    player.resume()
+    back_on = player.current_page()
+    session.expect(back_on == left_on, f"resumed on page {back_on!r}, left on {left_on!r}")
+    player.read_pages()
+    _finish_and_check(session, player, test_right=True)

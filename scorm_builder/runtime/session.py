@@ -167,6 +167,11 @@ class Session:
         self.record.store(self.sco.identifier, result.cmi)
 
     @property
+    def entry(self) -> str | None:
+        """cmi.core.entry of the open launch (what the LMS told the SCO)."""
+        return self._current.entry if self._current else None
+
+    @property
     def launching(self) -> bool:
         return self._current is not None
 
