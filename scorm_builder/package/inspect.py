@@ -125,7 +125,7 @@ def _metadata(zf: SafeZip, root) -> dict:
         try:
             doc = etree.fromstring(zf.read(location.text.strip(), METADATA_LIMIT), parser)
             lom = doc if etree.QName(doc).localname == "lom" else doc.find(".//{*}lom")
-        except etree.XMLSyntaxError:
+        except (etree.XMLSyntaxError, UnsafePackage):  # unreadable metadata: describe the rest
             lom = None
     general = None if lom is None else lom.find("{*}general")
     return {

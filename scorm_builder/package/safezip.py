@@ -18,7 +18,7 @@ import stat
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -61,7 +61,6 @@ class Notice:
 
     code: str
     name: str
-    params: dict = field(default_factory=dict)
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -166,7 +165,7 @@ class SafeZip:
         return b"".join(self.stream(name, limit))
 
     def extract_to(self, dest_dir: Path) -> list[Path]:
-        """Write every entry under `dest_dir` (created if needed); returns the files written."""
+        """Write every entry under `dest_dir` (new or empty); returns the files written."""
         dest = Path(dest_dir)
         dest.mkdir(parents=True, exist_ok=True)
         root = dest.resolve()
@@ -182,11 +181,7 @@ class SafeZip:
             if target.parent.resolve() != target.parent:  # a link placed in dest_dir by someone else
                 raise UnsafePackage("zip.unsafe_path", name=name)
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-            try:
-                fd = os.open(target, flags, 0o644)
-            except FileExistsError:
-                raise UnsafePackage("zip.duplicate", name=name) from None
-            with os.fdopen(fd, "wb") as out:
+            with os.fdopen(os.open(target, flags, 0o644), "wb") as out:
                 for chunk in self.stream(name):
                     out.write(chunk)
             written.append(target)

@@ -122,7 +122,7 @@ def validate_package(path: Path | str, limits: Limits = Limits(),
     try:
         with open_package(path, limits) as zf:
             for notice in zf.notices:
-                report.warning(notice.code, notice.name, **notice.params)
+                report.warning(notice.code, notice.name)
             tree = load_manifest(zf, report)
             if tree is not None:
                 check_manifest(zf, tree, report)

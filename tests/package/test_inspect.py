@@ -88,3 +88,13 @@ def test_a_schema_invalid_vendor_manifest_is_still_described(make_package):
     assert result.exit_code == 0
     assert "Title: com.example.kurs" in result.output  # no organization title, no LOM: the identifier
     assert "    Lektion 1 -> index.html [SCO]" in result.output.splitlines()
+
+
+def test_unreadable_metadata_file_leaves_the_rest_described(make_package):
+    manifest = edit(M, "<schemaversion>1.2</schemaversion>",
+                    "<schemaversion>1.2</schemaversion><adlcp:location>meta.xml</adlcp:location>")
+    path = make_package({"imsmanifest.xml": manifest, "meta.xml": "<lom><general>"})
+    result = cli("inspect", "--format", "json", str(path))
+    assert result.exit_code == 0
+    info = json.loads(result.output)
+    assert (info["title"], info["metadata"]["title"]) == ("Exempelkurs", None)
