@@ -1,0 +1,109 @@
+"""A failing, throwing or slow LMS: the course keeps working, the learner is told, and once a commit
+succeeds the LMS holds everything the learner did. No LMS at all: standalone mode."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import exit_course, launch_data, page_number, read_to_end, take_test
+
+pytestmark = pytest.mark.playback
+WARNING = "kunde inte sparas"
+RECOVERED = "sparade igen"
+
+
+@pytest.mark.parametrize("fault", ["setvalue-false:3", "setvalue-throw:3", "commit-false:2", "commit-throw:2"])
+def test_a_failing_lms_warns_retries_and_ends_up_with_everything(play, build, fault):
+    zip_path = build()
+    data = launch_data(zip_path)
+    notes = []
+
+    def learner(session):
+        frame = session.launch()
+        notice = frame.locator("#sb-notice")
+        notice.get_by_text(WARNING).wait_for()
+        notes.append(notice.inner_text())
+        frame.get_by_role("button", name="Nästa").click()  # the course keeps working meanwhile
+        notice.get_by_text(RECOVERED).wait_for(timeout=10_000)
+        notes.append(notice.inner_text())
+        read_to_end(frame)
+        take_test(frame, data, right=True)
+        session.page.wait_for_timeout(300)
+        session.close_abruptly()  # no exit button: the pagehide finish must carry the rest
+
+    run = play(zip_path, learner, faults=[fault])
+    assert run.errors == [], run.errors
+    assert run.violations == [], run.violations
+    assert WARNING in notes[0] and RECOVERED in notes[1] and WARNING not in notes[1]
+    (launch,) = run.launches
+    assert any(c.get("fault") for c in launch.calls)
+    cmi = run.cmi
+    assert cmi["cmi.core.lesson_status"] == "passed" and cmi["cmi.core.score.raw"] == "100"
+    assert cmi["cmi.interactions._count"] == "3"
+    state = json.loads(cmi["cmi.suspend_data"])
+    assert len(state["k"].split(",")) == 5 and state["t"] == [100, 1]
+
+
+def test_a_slow_lms_does_not_hold_the_learner_up(play, build):
+    zip_path = build()
+    data = launch_data(zip_path)
+
+    def learner(session):
+        frame = session.launch()
+        read_to_end(frame)
+        take_test(frame, data, right=True)
+        exit_course(frame)
+        session.unload()
+
+    run = play(zip_path, learner, faults=["delay:100"])
+    assert run.errors == [] and run.violations == []
+    (launch,) = run.launches
+    commits = sum(c["fn"] == "LMSCommit" for c in launch.calls)
+    assert commits <= 4, commits  # debounced: not one per click
+    assert run.cmi["cmi.core.lesson_status"] == "passed"
+
+
+def test_initialize_false_keeps_the_course_working_and_tells_the_learner(play, build):
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        frame.locator("#sb-notice").get_by_text(WARNING).wait_for()
+        frame.get_by_role("button", name="Nästa").click()
+        frame.get_by_role("button", name="Nästa").click()
+        seen["page"] = page_number(frame)
+        exit_course(frame)
+        session.unload()
+
+    run = play(zip_path, learner, faults=["initialize-false"])
+    assert run.errors == []
+    # No session ever opened, so LMSFinish would itself break the rules (301); the runtime's
+    # "no-finish" rule does not yet make that exception.
+    assert [v["rule"] for v in run.violations] in ([], ["no-finish"]), run.violations
+    assert seen["page"] == "Sida 3 av 5"
+    fns = {c["fn"] for c in run.launches[0].calls}
+    assert fns <= {"LMSInitialize", "LMSGetLastError"}, fns  # nothing else before a session exists
+
+
+def test_standalone_keeps_progress_in_the_browser_and_says_results_are_not_recorded(play, build):
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        seen["note"] = frame.locator("#sb-notice").inner_text()
+        frame.get_by_role("button", name="Nästa").click()
+        frame.get_by_role("button", name="Nästa").click()
+        session.close_abruptly()
+        frame = session.launch()
+        frame.get_by_role("button", name="Fortsätt där jag var").click()
+        seen["page"] = page_number(frame)
+        exit_course(frame)
+        session.unload()
+
+    run = play(zip_path, learner, launch="standalone")
+    assert run.errors == [], run.errors
+    assert "registreras inte" in seen["note"]
+    assert seen["page"] == "Sida 3 av 5"
