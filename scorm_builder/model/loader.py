@@ -69,12 +69,13 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     theme = s["theme"]
     if not (THEMES_DIR / theme).is_dir():
         known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
-        reporter.error("course.unknown_theme", shown, s.lines.get("theme"), theme=theme, known=", ".join(known))
+        reporter.error("course.unknown_theme", shown, s.lines.get("theme"), s.col("theme"), theme=theme, known=", ".join(known))
     lessons = _load_lessons(course_dir, s, shown, audience_ids, reporter)
     has_test = any(ls.test for ls in lessons)
     completion = s["completion"] or ("pages-and-test" if has_test else "pages")
     if completion != "pages" and not has_test and s["completion"]:
-        reporter.error("course.completion_needs_test", shown, s.lines.get("completion"), rule=completion)
+        reporter.error("course.completion_needs_test", shown, s.lines.get("completion"), s.col("completion"),
+                       rule=completion)
     if not s["description"] and not any(d.path == shown for d in reporter.errors):  # a typo'd key says it already
         reporter.warning("course.no_description", shown, 1, 1)
     if not s["id"] or not s["title"]:
@@ -90,20 +91,20 @@ def _load_lessons(course_dir: Path, s, shown: str, audience_ids: set[str], repor
     seen_ids: dict[str, str] = {}
     lessons = []
     for index, stem in enumerate(s["lessons"] or []):
-        line = s.item_line("lessons", index)
+        line, col = s.item_line("lessons", index), s.item_col("lessons", index)
         path = lessons_dir / f"{stem}.md"
         if not path.is_file():
             guess = difflib.get_close_matches(stem, available, n=1)
             if guess:
-                reporter.error("lesson.missing_guess", shown, line, name=stem, guess=guess[0])
+                reporter.error("lesson.missing_guess", shown, line, col, name=stem, guess=guess[0])
             else:
-                reporter.error("lesson.missing", shown, line, name=stem, folder=display_path(lessons_dir))
+                reporter.error("lesson.missing", shown, line, col, name=stem, folder=display_path(lessons_dir))
             continue
         lesson_id = slug(stem) or "lesson"
         if lesson_id[0].isdigit():
             lesson_id = "l" + lesson_id
         if lesson_id in seen_ids:
-            reporter.error("lesson.duplicate", shown, line, name=stem, other=seen_ids[lesson_id])
+            reporter.error("lesson.duplicate", shown, line, col, name=stem, other=seen_ids[lesson_id])
             continue
         seen_ids[lesson_id] = stem
         lesson = _load_lesson(path, stem, lesson_id, audience_ids, reporter)

@@ -20,6 +20,14 @@ SAFE_SCHEMES = {"mailto", "tel"}
 LARGE_IMAGE_KB = 500   # learners on slow municipal networks wait for every image on a page
 
 
+def where(sb, text: str) -> tuple[int | None, int | None]:
+    """(line, column) of the first source line holding `text`: the column points at the path itself."""
+    line = sb.line_of_text(text)
+    if line is None:
+        return None, None
+    return line, sb.locator.lines[line - 1 - sb.locator.offset].find(text) + 1
+
+
 def is_external(url: str) -> bool:
     return url.startswith("//") or urlsplit(url).scheme.lower() in ("http", "https", "ftp")
 
@@ -37,18 +45,18 @@ class AssetTreeprocessor(Treeprocessor):
 
     def _loaded(self, el, sb) -> None:
         src = el.get("src")
-        line = sb.line_of_text(src)
+        at = where(sb, src)
         if is_external(src):
-            sb.reporter.error("asset.external", sb.path, line, url=src, tag=el.tag)
+            sb.reporter.error("asset.external", sb.path, *at, url=src, tag=el.tag)
         elif urlsplit(src).scheme:
             if urlsplit(src).scheme.lower() != "data":
-                sb.reporter.error("asset.scheme", sb.path, line, url=src)
+                sb.reporter.error("asset.scheme", sb.path, *at, url=src)
         else:
-            uri = self._local(src, line, sb)
+            uri = self._local(src, at, sb)
             if uri:
                 el.set("src", uri)
                 if el.tag == "img":
-                    self._size(src, line, sb)
+                    self._size(src, at, sb)
 
     def _link(self, el, sb) -> None:
         href = el.get("href")
@@ -58,36 +66,39 @@ class AssetTreeprocessor(Treeprocessor):
             el.set("rel", "noopener noreferrer")
         elif parts.scheme:
             if parts.scheme.lower() not in SAFE_SCHEMES:
-                sb.reporter.error("asset.scheme", sb.path, sb.line_of_text(href), url=href)
+                sb.reporter.error("asset.scheme", sb.path, *where(sb, href), url=href)
         elif parts.path:
-            line = sb.line_of_text(href)
+            at = where(sb, href)
             if parts.path.endswith(".md"):
                 stem = Path(unquote(parts.path)).stem
+                guess = difflib.get_close_matches(stem, list(sb.lesson_ids), n=1)
                 if stem in sb.lesson_ids:
                     el.set("href", f"#p-{sb.lesson_ids[stem]}-1")
+                elif guess:
+                    sb.reporter.error("link.unknown_lesson_guess", sb.path, *at, target=parts.path, guess=guess[0])
                 else:
-                    sb.reporter.error("link.unknown_lesson", sb.path, line, target=parts.path)
+                    sb.reporter.error("link.unknown_lesson", sb.path, *at, target=parts.path)
                 return
-            uri = self._local(href, line, sb)
+            uri = self._local(href, at, sb)
             if uri:
                 el.set("href", uri)
                 el.set("download", "")
                 el.set("class", (el.get("class", "") + " sb-download").strip())
 
-    def _local(self, ref: str, line, sb) -> str | None:
+    def _local(self, ref: str, at: tuple, sb) -> str | None:
         rel = unquote(urlsplit(ref).path)
         target = (sb.abs_path.parent / rel).resolve()
         root = sb.course_root.resolve()
         if not target.is_relative_to(root):
-            sb.reporter.error("asset.outside", sb.path, line, path=rel)
+            sb.reporter.error("asset.outside", sb.path, *at, path=rel)
             return None
         if not target.is_file():
             siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
             guess = difflib.get_close_matches(target.name, siblings, n=1)
             if guess:
-                sb.reporter.error("asset.missing_guess", sb.path, line, path=rel, guess=guess[0])
+                sb.reporter.error("asset.missing_guess", sb.path, *at, path=rel, guess=guess[0])
             else:
-                sb.reporter.error("asset.missing", sb.path, line, path=rel)
+                sb.reporter.error("asset.missing", sb.path, *at, path=rel)
             return None
         inside = target.relative_to(root)
         if inside.parts[0] == "assets":
@@ -96,18 +107,22 @@ class AssetTreeprocessor(Treeprocessor):
         sb.assets[target] = uri
         return uri
 
-    def _size(self, src: str, line, sb) -> None:
+    def _size(self, src: str, at: tuple, sb) -> None:
         rel = unquote(urlsplit(src).path)
         size_kb = round((sb.abs_path.parent / rel).stat().st_size / 1024)
         if size_kb > LARGE_IMAGE_KB:
-            sb.reporter.warning("image.large", sb.path, line, path=rel, size=size_kb, limit=LARGE_IMAGE_KB)
+            sb.reporter.warning("image.large", sb.path, *at, path=rel, size=size_kb, limit=LARGE_IMAGE_KB)
 
     def _alt(self, el, sb) -> None:
         decorative = "decorative" in (el.get("class") or "").split()
         if decorative:
             el.set("alt", "")
         elif not (el.get("alt") or "").strip():
-            sb.reporter.error("image.no_alt", sb.path, sb.line_of_text(el.get("src") or "!["))
+            line, col = where(sb, el.get("src") or "![")
+            if col is not None:   # point at the image's `![`, where the alt text goes
+                text = sb.locator.lines[line - 1 - sb.locator.offset]
+                col = text.rfind("![", 0, col) + 1 or col
+            sb.reporter.error("image.no_alt", sb.path, line, col)
 
 
 class RawHtmlCheck(Postprocessor):
@@ -128,6 +143,5 @@ class RawHtmlCheck(Postprocessor):
                     continue
                 for el in root.iter():
                     if isinstance(el.tag, str) and el.tag.lower() in FORBIDDEN_HTML:
-                        line = sb.line_of_text(f"<{el.tag}")
-                        sb.reporter.error("html.forbidden", sb.path, line, tag=el.tag.lower())
+                        sb.reporter.error("html.forbidden", sb.path, *where(sb, f"<{el.tag}"), tag=el.tag.lower())
         return text

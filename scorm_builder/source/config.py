@@ -73,6 +73,16 @@ class Settings:
             return node.value[index].line
         return self.lines.get(key)
 
+    def item_col(self, key: str, index: int) -> int | None:
+        node = self.nodes.get(key)
+        if node is not None and node.kind == "seq" and index < len(node.value):
+            return node.value[index].col
+        return self.col(key)
+
+    def col(self, key: str) -> int | None:
+        node = self.nodes.get(key)
+        return node.col if node is not None else None
+
     def __getitem__(self, key):
         return self.values[key]
 
@@ -95,9 +105,10 @@ def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_
         if option is None:
             guess = difflib.get_close_matches(key, list(options), n=1)
             if guess:
-                reporter.error("config.unknown_key_guess", path, value.key_line, key=key, guess=guess[0])
+                reporter.error("config.unknown_key_guess", path, value.key_line, value.key_col, key=key, guess=guess[0])
             else:
-                reporter.error("config.unknown_key", path, value.key_line, key=key, known=", ".join(options))
+                reporter.error("config.unknown_key", path, value.key_line, value.key_col, key=key,
+                               known=", ".join(options))
             continue
         settings.lines[key] = value.line
         settings.nodes[key] = value
@@ -116,7 +127,7 @@ _BAD = object()
 def _typed(key: str, option: Option, value: Y, path: str, reporter):
     def bad(expected: str):
         found = value.value if value.kind == "scalar" else value.kind
-        reporter.error("config.bad_value", path, value.line, key=key, expected=expected, found=found)
+        reporter.error("config.bad_value", path, value.line, value.col, key=key, expected=expected, found=found)
         return _BAD
 
     kind = option.type
@@ -133,7 +144,7 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
     text = value.value.strip()
     if kind == "str":
         if option.max_len and len(text) > option.max_len:
-            reporter.error("config.too_long", path, value.line, key=key, max=option.max_len, length=len(text))
+            reporter.error("config.too_long", path, value.line, value.col, key=key, max=option.max_len, length=len(text))
             return _BAD
         return text
     if kind == "id":
@@ -158,7 +169,7 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
         except ValueError:
             return bad(kind)
         if (option.low is not None and number < option.low) or (option.high is not None and number > option.high):
-            reporter.error("config.out_of_range", path, value.line, key=key, value=text,
+            reporter.error("config.out_of_range", path, value.line, value.col, key=key, value=text,
                            low=_fmt(option.low), high=_fmt(option.high))
             return _BAD
         return int(number) if kind == "number" and number == int(number) else number
@@ -175,16 +186,16 @@ def _audiences(value: Y, path: str, reporter, bad):
     out = []
     for item in value.value:
         if item.kind != "map" or set(item.value) - {"id", "title"} or "id" not in item.value:
-            reporter.error("config.audience_shape", path, item.line)
+            reporter.error("config.audience_shape", path, item.line, item.col)
             continue
         aid = item.value["id"].value if item.value["id"].kind == "scalar" else ""
         if not ID_RE.match(str(aid)):
-            reporter.error("config.bad_value", path, item.line, key="audiences.id", expected="id", found=aid)
+            reporter.error("config.bad_value", path, item.line, item.col, key="audiences.id", expected="id", found=aid)
             continue
         title_node = item.value.get("title")
         title = title_node.value if title_node is not None and title_node.kind == "scalar" else aid
         if any(a[0] == aid for a in out):
-            reporter.error("config.duplicate_audience", path, item.line, id=aid)
+            reporter.error("config.duplicate_audience", path, item.line, item.col, id=aid)
             continue
         out.append((aid, title, item.line))
     return out

@@ -16,6 +16,8 @@ class Y:
     value: object           # dict[str, Y] | list[Y] | str
     line: int               # file line, from 1
     key_line: int = 0       # in a map: the line of this value's key
+    col: int | None = None  # file column, from 1
+    key_col: int | None = None  # in a map: the column of this value's key
 
     def plain(self):
         if self.kind == "map":
@@ -43,14 +45,15 @@ def load(text: str, line_offset: int = 0) -> Y | None:
 
 
 def _convert(node, offset: int) -> Y:
-    line = node.start_mark.line + 1 + offset
+    line, col = node.start_mark.line + 1 + offset, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Y] = {}
         for key, value in node.value:
             child = _convert(value, offset)
             child.key_line = key.start_mark.line + 1 + offset
+            child.key_col = key.start_mark.column + 1
             out[str(key.value)] = child
-        return Y("map", out, line)
+        return Y("map", out, line, col=col)
     if isinstance(node, yaml.SequenceNode):
-        return Y("seq", [_convert(v, offset) for v in node.value], line)
-    return Y("scalar", "" if node.value is None else str(node.value), line)
+        return Y("seq", [_convert(v, offset) for v in node.value], line, col=col)
+    return Y("scalar", "" if node.value is None else str(node.value), line, col=col)

@@ -55,25 +55,25 @@ def test_yaml_syntax_error(make_course, dist):
 def test_unknown_key_with_did_you_mean(make_course, dist):
     course = make_course({"course.yml": "id: mini\ntitel: Minikurs\ntitle: Minikurs\nlessons: [01-forsta]\n",
                           "lessons/slutprov.md": None})
-    assert_failed(build(course, dist), dist, 'kurs/course.yml:2: error: unknown key "titel"',
+    assert_failed(build(course, dist), dist, 'kurs/course.yml:2:1: error: unknown key "titel"',
                   'hint: did you mean "title"?')
 
 
 def test_lesson_listed_but_missing(make_course, dist):
     course = make_course({"course.yml": "id: mini\ntitle: Minikurs\nlessons:\n  - 01-forsta\n  - 02-andra\n"})
-    assert_failed(build(course, dist), dist, 'kurs/course.yml:5: error: the lesson "02-andra" does not exist')
+    assert_failed(build(course, dist), dist, 'kurs/course.yml:5:5: error: the lesson "02-andra" does not exist')
 
 
 def test_lesson_name_with_did_you_mean(make_course, dist):
     course = make_course({"course.yml": "id: mini\ntitle: Minikurs\nlessons:\n  - 01-forst\n  - slutprov\n"})
-    assert_failed(build(course, dist), dist, 'kurs/course.yml:4: error: the lesson "01-forst" does not exist',
+    assert_failed(build(course, dist), dist, 'kurs/course.yml:4:5: error: the lesson "01-forst" does not exist',
                   'hint: did you mean "01-forsta"?')
 
 
 def test_image_missing(make_course, dist):
     course = make_course({"lessons/01-forsta.md": LESSON.format(line="![Karta](../assets/karta.png)")})
     assert_failed(build(course, dist), dist,
-                  'kurs/lessons/01-forsta.md:6: error: the file "../assets/karta.png" does not exist')
+                  'kurs/lessons/01-forsta.md:6:10: error: the file "../assets/karta.png" does not exist')
 
 
 def test_image_case_mismatch_suggests_the_real_name(make_course, dist):
@@ -85,12 +85,12 @@ def test_image_case_mismatch_suggests_the_real_name(make_course, dist):
 def test_attachment_missing(make_course, dist):
     course = make_course({"lessons/01-forsta.md": LESSON.format(line="[Strategin](../assets/strategi.pdf)")})
     assert_failed(build(course, dist), dist,
-                  'kurs/lessons/01-forsta.md:6: error: the file "../assets/strategi.pdf" does not exist')
+                  'kurs/lessons/01-forsta.md:6:13: error: the file "../assets/strategi.pdf" does not exist')
 
 
 def test_image_without_alt_text(make_course, dist):
     course = make_course({"lessons/01-forsta.md": LESSON.format(line="![](../assets/bild.svg)")})
-    assert_failed(build(course, dist), dist, "kurs/lessons/01-forsta.md:6: error: the image has no alt text",
+    assert_failed(build(course, dist), dist, "kurs/lessons/01-forsta.md:6:1: error: the image has no alt text",
                   "{: .decorative}")
 
 
@@ -105,12 +105,12 @@ def test_duplicate_audience_ids(make_course, dist):
     course = make_course({"course.yml": "id: mini\ntitle: Minikurs\naudiences:\n  - id: chefer\n    title: A\n"
                                         "  - id: chefer\n    title: B\nlessons: [01-forsta]\n",
                           "lessons/slutprov.md": None})
-    assert_failed(build(course, dist), dist, 'kurs/course.yml:6: error: the audience "chefer" is declared twice')
+    assert_failed(build(course, dist), dist, 'kurs/course.yml:6:5: error: the audience "chefer" is declared twice')
 
 
 def test_duplicate_lesson_ids(make_course, dist):
     course = make_course({"course.yml": "id: mini\ntitle: Minikurs\nlessons:\n  - 01-forsta\n  - 01-forsta\n"})
-    assert_failed(build(course, dist), dist, 'kurs/course.yml:5: error: the lesson "01-forsta" gets the same id')
+    assert_failed(build(course, dist), dist, 'kurs/course.yml:5:5: error: the lesson "01-forsta" gets the same id')
 
 
 def test_unknown_audience_in_block(make_course, dist):
@@ -134,20 +134,20 @@ def test_unknown_audience_in_front_matter(make_course, dist):
 ])
 def test_external_script_or_style(make_course, dist, line, tag):
     course = make_course({"lessons/01-forsta.md": LESSON.format(line=line)})
-    assert_failed(build(course, dist), dist, f"kurs/lessons/01-forsta.md:6: error: the HTML tag <{tag}> may not be used")
+    assert_failed(build(course, dist), dist, f"kurs/lessons/01-forsta.md:6:1: error: the HTML tag <{tag}> may not be used")
 
 
 def test_external_image(make_course, dist):
     course = make_course({"lessons/01-forsta.md": LESSON.format(line="![Logga](https://example.org/logo.png)")})
     assert_failed(build(course, dist), dist,
-                  "kurs/lessons/01-forsta.md:6: error: the img is loaded from the web (https://example.org/logo.png)")
+                  "kurs/lessons/01-forsta.md:6:10: error: the img is loaded from the web (https://example.org/logo.png)")
 
 
 def test_asset_outside_course_folder(make_course, dist, tmp_path):
     (tmp_path / "hemlig.png").write_bytes(b"x")
     course = make_course({"lessons/01-forsta.md": LESSON.format(line="![Hemlig](../../hemlig.png)")})
     assert_failed(build(course, dist), dist,
-                  'kurs/lessons/01-forsta.md:6: error: the path "../../hemlig.png" leaves the course folder')
+                  'kurs/lessons/01-forsta.md:6:11: error: the path "../../hemlig.png" leaves the course folder')
 
 
 def test_all_problems_are_reported_with_a_count(make_course, dist):
