@@ -303,7 +303,8 @@ def _legend(stem_box: etree.Element) -> etree.Element:
 
 
 def _render(parent, q: Question, src: Source, stem_box, legend, md) -> None:
-    lang, base = md.sb.lang, f"q-{q.id}"
+    # Controls get their own prefix: "q-x-a" could be question x's option a or question x-a.
+    lang, base, ctl = md.sb.lang, f"q-{q.id}", f"qc-{q.id}"
     attrs = {"class": f"sb-question sb-q-{q.type}", "id": base, "data-question": q.id}
     if q.audiences:
         attrs["data-sb-audiences"] = " ".join(q.audiences)
@@ -320,23 +321,23 @@ def _render(parent, q: Question, src: Source, stem_box, legend, md) -> None:
         box = etree.SubElement(group, "div", {"class": "sb-options"})
         for value, label in options:
             row = etree.SubElement(box, "div", {"class": "sb-option", "data-option": value})
-            etree.SubElement(row, "input", {"type": kind, "id": f"{base}-{value}", "name": base, "value": value})
+            etree.SubElement(row, "input", {"type": kind, "id": f"{ctl}-{value}", "name": base, "value": value})
             label.tag = "label"
-            label.set("for", f"{base}-{value}")
+            label.set("for", f"{ctl}-{value}")
             row.append(label)
     elif q.type == FILLIN:
         row = etree.SubElement(group, "div", {"class": "sb-fillin"})
-        etree.SubElement(row, "label", {"for": f"{base}-in"}).text = t("player.quiz_your_answer", lang)
-        etree.SubElement(row, "input", {"type": "text", "id": f"{base}-in", "name": base, "autocomplete": "off",
+        etree.SubElement(row, "label", {"for": f"{ctl}-in"}).text = t("player.quiz_your_answer", lang)
+        etree.SubElement(row, "input", {"type": "text", "id": f"{ctl}-in", "name": base, "autocomplete": "off",
                                         "spellcheck": "false", "maxlength": "255"})
     elif q.type == MATCHING:
         targets = q.targets()
         for i, a in enumerate(src.answers):
-            _select(group, f"{base}-{i + 1}", str(i + 1), _inline(a.text.partition("=")[0].strip()),
+            _select(group, f"{ctl}-{i + 1}", str(i + 1), _inline(a.text.partition("=")[0].strip()),
                     [(LETTERS[j], target) for j, target in enumerate(targets)], lang)
     else:
         for i, a in enumerate(src.answers):
-            _select(group, f"{base}-{LETTERS[i]}", LETTERS[i], _inline(a.text),
+            _select(group, f"{ctl}-{LETTERS[i]}", LETTERS[i], _inline(a.text),
                     [(str(n), str(n)) for n in range(1, len(src.answers) + 1)], lang)
     if not q.graded:
         etree.SubElement(root, "button", {"type": "button", "class": "sb-check"}).text = t("player.quiz_check", lang)

@@ -29,6 +29,6 @@ def test_normalised_comparison(page):
 
 def test_textbox_named_your_answer(page):
     html = page(SOURCE).html
-    assert '<label for="q-fran-vilken-alder-ar-man-myndig-i-sverige-in">Ditt svar</label>' in html
+    assert '<label for="qc-fran-vilken-alder-ar-man-myndig-i-sverige-in">Ditt svar</label>' in html
     assert 'type="text"' in html and 'maxlength="255"' in html
     assert "arton" not in html

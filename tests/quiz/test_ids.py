@@ -1,4 +1,6 @@
 """Question ids: explicit, or an ASCII slug of the stem that does not depend on other questions."""
+from html.parser import HTMLParser
+
 from scorm_builder.source.quiz import slugify
 
 
@@ -46,3 +48,26 @@ def test_explicit_id_wins(page):
     :::
     """).question
     assert q.id == "min_fraga-1"
+
+
+def test_control_ids_never_clash_with_another_question(page):
+    """Question "x" has an option a; question "x-a" exists too: every HTML id stays unique."""
+    html = page("""
+    ::: fråga enval {#x}
+    Första?
+
+    - [x] Ja
+    - [ ] Nej
+    :::
+
+    ::: fråga santfalskt {#x-a}
+    Andra?
+
+    svar: sant
+    :::
+    """).html
+    ids = []
+    collector = HTMLParser()
+    collector.handle_starttag = lambda tag, attrs: ids.extend(v for k, v in attrs if k == "id")
+    collector.feed(html)
+    assert len(ids) == len(set(ids)) and "q-x-a" in ids and "qc-x-a" in ids

@@ -31,8 +31,8 @@ def test_pattern_and_scoring(page):
 
 def test_comboboxes(page):
     html = page(SOURCE).html
-    assert ('<div class="sb-select" data-item="2"><label for="q-former-2">Tar lönen</label>'
-            '<select id="q-former-2" name="q-former-2"><option value="">Välj …</option>'
+    assert ('<div class="sb-select" data-item="2"><label for="qc-former-2">Tar lönen</label>'
+            '<select id="qc-former-2" name="qc-former-2"><option value="">Välj …</option>'
             '<option value="a">Fysiskt våld</option><option value="b">Ekonomiskt våld</option>'
             '<option value="c">Digitalt våld</option></select></div>') in html
 

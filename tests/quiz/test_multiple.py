@@ -29,7 +29,7 @@ def test_scoring(page):
 
 def test_checkboxes(page):
     html = page(SOURCE).html
-    assert '<input id="q-vilka-ar-former-av-vald-b" name="q-vilka-ar-former-av-vald" type="checkbox" value="b">' in html
+    assert '<input id="qc-vilka-ar-former-av-vald-b" name="q-vilka-ar-former-av-vald" type="checkbox" value="b">' in html
 
 
 def test_single_right_option_is_fine(page):

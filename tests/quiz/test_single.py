@@ -45,8 +45,8 @@ def test_scoring_and_pattern(page):
 def test_form_html(page):
     html = page(SOURCE).html
     assert '<legend class="sb-stem">Isdals <strong>definition</strong> av våld omfattar:</legend>' in html
-    assert ('<input id="q-isdal-definition-b" name="q-isdal-definition" type="radio" value="b">'
-            '<label for="q-isdal-definition-b">handlingar som skadar, smärtar, skrämmer eller kränker</label>') in html
+    assert ('<input id="qc-isdal-definition-b" name="q-isdal-definition" type="radio" value="b">'
+            '<label for="qc-isdal-definition-b">handlingar som skadar, smärtar, skrämmer eller kränker</label>') in html
     assert '<button class="sb-check" type="button">Kontrollera svar</button>' in html
     assert '<div aria-live="polite" class="sb-feedback" role="status">' in html
     assert ('<div class="sb-fb sb-fb-option" data-option="c" hidden>\n'

@@ -29,7 +29,7 @@ def test_radios_named_true_and_false(page):
     fel: Våld kan också vara psykiskt.
     :::
     """).html
-    assert ('<input id="q-alltid-fysiskt-t" name="q-alltid-fysiskt" type="radio" value="t">'
-            '<label for="q-alltid-fysiskt-t">Sant</label>') in html
-    assert '<label for="q-alltid-fysiskt-f">Falskt</label>' in html
+    assert ('<input id="qc-alltid-fysiskt-t" name="q-alltid-fysiskt" type="radio" value="t">'
+            '<label for="qc-alltid-fysiskt-t">Sant</label>') in html
+    assert '<label for="qc-alltid-fysiskt-f">Falskt</label>' in html
     assert '<div class="sb-fb sb-fb-incorrect" hidden>\n<p>Våld kan också vara psykiskt.</p>' in html
