@@ -117,3 +117,16 @@ def test_graded_question_has_no_check_button(page):
     """, graded=True)
     assert result.question.graded
     assert "sb-check" not in result.html
+
+
+def test_plain_text_names_resolve_markdown_escapes_and_entities(page):
+    q = page(r"""
+    ::: fråga enval
+    Är 5 \* 3 &lt; 20 enligt `kod` och [lagen](https://example.org)?
+
+    - [x] Ja, **helt** &amp; hållet
+    - [ ] Nej \_inte\_
+    :::
+    """).question
+    assert q.stem == "Är 5 * 3 < 20 enligt kod och lagen?"
+    assert [c.text for c in q.choices] == ["Ja, helt & hållet", "Nej _inte_"]
