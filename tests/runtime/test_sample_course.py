@@ -1,0 +1,77 @@
+"""The built-in learners against every audience variant of the sample course, asserting what the
+LMS recorded. Each learner plays in iframe and popup; audiences rotate so every variant is played
+in both modes by different learners (10 plays, the suite's budget on 2 cores)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scorm_builder.build import build_course
+
+pytestmark = pytest.mark.playback
+
+SAMPLE = Path(__file__).resolve().parents[2] / "course_src" / "vald-i-nara-relation"
+AUDIENCES = ["chefer", "omsorg", "legitimerad", "bistand"]
+LEARNERS = ["passes", "fails", "leaves-midway-then-resumes", "reads-everything", "keyboard-only"]
+PLAYS = [(learner, mode, AUDIENCES[(i + 2 * m) % 4])
+         for i, learner in enumerate(LEARNERS) for m, mode in enumerate(["iframe", "popup"])]
+
+RESPONSE = {"choice": r"[a-z](,[a-z])*", "true-false": r"[tf01]", "fill-in": r".{1,255}",
+            "matching": r"[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*", "sequencing": r"[0-9a-z](,[0-9a-z])*"}
+
+
+@pytest.fixture(scope="session")
+def sample_packages(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("sample-dist")
+    zips = build_course(SAMPLE, out)
+    return {a: next(z for z in zips if z.name.endswith(f"-{a}.zip")) for a in AUDIENCES}
+
+
+def interactions(cmi: dict) -> list[dict]:
+    count = int(cmi["cmi.interactions._count"])
+    return [{k.split(".", 3)[3]: v for k, v in cmi.items() if k.startswith(f"cmi.interactions.{n}.")}
+            for n in range(count)]
+
+
+def check_test_record(cmi: dict, passed: bool) -> None:
+    assert cmi["cmi.core.lesson_status"] == ("passed" if passed else "failed")
+    assert cmi["cmi.core.score.raw"] == ("100" if passed else "0")
+    assert cmi["cmi.core.exit"] == ""
+    records = interactions(cmi)
+    assert len(records) == 12  # the test draws 12
+    for r in records:
+        assert re.fullmatch(r"[\x21-\x7e]{1,255}", r["id"])
+        assert re.fullmatch(RESPONSE[r["type"]], r["student_response"]), r
+        assert re.fullmatch(RESPONSE[r["type"]], r["correct_responses.0.pattern"]), r
+        assert r["result"] == ("correct" if passed else "wrong")
+        assert (r["student_response"] == r["correct_responses.0.pattern"]) == passed or r["type"] == "fill-in"
+        assert re.fullmatch(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?", r["latency"])
+    assert re.fullmatch(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?", cmi["cmi.core.total_time"])
+    assert 0 < len(cmi["cmi.suspend_data"]) <= 4096
+
+
+@pytest.mark.parametrize("learner,mode,audience", PLAYS, ids=[f"{l}-{m}-{a}" for l, m, a in PLAYS])
+def test_learner_on_sample_course(play, sample_packages, learner, mode, audience, tmp_path):
+    report = tmp_path if learner == "reads-everything" else None
+    run = play(sample_packages[audience], learner, launch=mode, report_dir=report)
+    assert run.ok, (run.violations, run.errors)
+    assert all(launch.finished and launch.ended_by == "unload" for launch in run.launches)
+    if learner == "leaves-midway-then-resumes":
+        first, second = run.launches
+        assert first.cmi["cmi.core.lesson_status"] == "incomplete" and first.cmi["cmi.core.exit"] == "suspend"
+        assert first.cmi["cmi.core.score.raw"] == "" and first.cmi["cmi.interactions._count"] == "0"
+        assert first.cmi["cmi.core.lesson_location"] and 0 < len(first.cmi["cmi.suspend_data"]) <= 4096
+        assert second.entry == "resume"
+        # the resumed SCO read back exactly the bookmark and suspend_data the LMS kept
+        reads = {c["args"][0]: c["ret"] for c in second.calls if c["fn"] == "LMSGetValue"}
+        assert reads["cmi.core.lesson_location"] == first.cmi["cmi.core.lesson_location"]
+        assert reads["cmi.suspend_data"] == first.cmi["cmi.suspend_data"]
+        check_test_record(second.cmi, passed=True)
+    else:
+        (launch,) = run.launches
+        check_test_record(launch.cmi, passed=learner != "fails")
+    if report:
+        pngs = sorted(p.name for p in tmp_path.glob("*.png"))
+        assert len(pngs) >= 20 and (tmp_path / "junit.xml").is_file() and (tmp_path / "transcript.json").is_file()
