@@ -77,9 +77,9 @@ class FencedBlockProcessor(BlockProcessor):
                 elif CLOSE.match(ln):
                     depth -= 1
                     if depth == 0:
-                        return textwrap.dedent("\n".join(body)).strip("\n"), "\n".join(chunk[i + 1:]).strip("\n"), True
+                        return _body(body), "\n".join(chunk[i + 1:]).strip("\n"), True
                 body.append(ln)
-        return textwrap.dedent("\n".join(body)).strip("\n"), "", False
+        return _body(body), "", False
 
     def _unknown(self, name: str, line: int) -> None:
         guess = difflib.get_close_matches(name.lower(), sorted(self.handlers), n=1)
@@ -88,6 +88,11 @@ class FencedBlockProcessor(BlockProcessor):
             sb.reporter.error("block.unknown_guess", sb.path, line, name=name, guess=guess[0])
         else:
             sb.reporter.error("block.unknown", sb.path, line, name=name, names=", ".join(sorted(self.handlers)))
+
+
+def _body(lines: list[str]) -> str:
+    """The block's lines, dedented; leading blank lines stay so body line n is file line fence + n."""
+    return textwrap.dedent("\n".join(lines)).rstrip("\n")
 
 
 def register_block(md, handler: BlockHandler) -> None:

@@ -20,9 +20,9 @@ class LineLocator:
             return None
         for i in range(self.cursor, len(self.lines)):
             if self.lines[i].strip() == first:
-                self.cursor = i
+                self.cursor = i + 1
                 return i + 1 + self.offset
-        for i in range(0, len(self.lines)):  # the block was met before (nested re-parse)
+        for i in range(0, len(self.lines)):  # the block was met before (a nested re-parse)
             if self.lines[i].strip() == first:
                 return i + 1 + self.offset
         return None
