@@ -46,7 +46,10 @@ def _yaml(text: str, shown: str, reporter: Reporter, offset: int = 0):
     try:
         return yamlfile.load(text, offset), True
     except yamlfile.YamlError as e:
-        reporter.error("yaml.syntax", shown, e.line, problem=e.problem)
+        if "'\\t'" in e.problem:   # the commonest YAML mistake gets words, not PyYAML's
+            reporter.error("yaml.tab", shown, e.line, e.col)
+        else:
+            reporter.error("yaml.syntax", shown, e.line, e.col, problem=e.problem)
         return None, False
 
 
@@ -78,9 +81,8 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
                        rule=completion)
     if not s["description"] and not any(d.path == shown for d in reporter.errors):  # a typo'd key says it already
         reporter.warning("course.no_description", shown, 1, 1)
-    if not s["id"] or not s["title"]:
-        return None
-    return Course(id=s["id"], title=s["title"], version=s["version"], language=s["language"],
+    # without an id or title (already reported) the lessons are still checked, so one run reports all
+    return Course(id=s["id"] or "course", title=s["title"] or "", version=s["version"], language=s["language"],
                   description=s["description"], theme=theme, packaging=s["packaging"], completion=completion,
                   audiences=audiences, lessons=lessons, root=course_dir, config_path=shown)
 

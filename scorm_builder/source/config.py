@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from scorm_builder.i18n import has, t
 from scorm_builder.source.yamlfile import Y
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -100,11 +101,13 @@ def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_
     if node.kind != "map":
         reporter.error("config.not_mapping", path, node.line)
         return settings
+    guessed = set()   # a required key the author misspelt is reported once, as the misspelling
     for key, value in node.value.items():
         option = options.get(key)
         if option is None:
             guess = difflib.get_close_matches(key, list(options), n=1)
             if guess:
+                guessed.add(guess[0])
                 reporter.error("config.unknown_key_guess", path, value.key_line, value.key_col, key=key, guess=guess[0])
             else:
                 reporter.error("config.unknown_key", path, value.key_line, value.key_col, key=key,
@@ -116,7 +119,7 @@ def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_
         if typed is not _BAD:
             values[key] = typed
     for key, option in options.items():
-        if option.required and key not in node.value:
+        if option.required and key not in node.value and key not in guessed:
             reporter.error("config.missing_key", path, node.line, key=key, doc=option.doc)
     return settings
 
@@ -127,6 +130,8 @@ _BAD = object()
 def _typed(key: str, option: Option, value: Y, path: str, reporter):
     def bad(expected: str):
         found = value.value if value.kind == "scalar" else value.kind
+        if has(f"config.expected.{expected}"):   # a type name becomes words the author can act on
+            expected = t(f"config.expected.{expected}")
         reporter.error("config.bad_value", path, value.line, value.col, key=key, expected=expected, found=found)
         return _BAD
 

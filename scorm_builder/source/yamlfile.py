@@ -28,9 +28,9 @@ class Y:
 
 
 class YamlError(Exception):
-    def __init__(self, line: int, problem: str):
+    def __init__(self, line: int, problem: str, col: int | None = None):
         super().__init__(problem)
-        self.line, self.problem = line, problem
+        self.line, self.problem, self.col = line, problem, col
 
 
 def load(text: str, line_offset: int = 0) -> Y | None:
@@ -38,7 +38,8 @@ def load(text: str, line_offset: int = 0) -> Y | None:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        raise YamlError((mark.line + 1 if mark else 1) + line_offset, str(e.problem or e.context)) from None
+        raise YamlError((mark.line + 1 if mark else 1) + line_offset, str(e.problem or e.context),
+                        mark.column + 1 if mark else None) from None
     except yaml.YAMLError as e:
         raise YamlError(1 + line_offset, str(e)) from None
     return None if node is None else _convert(node, line_offset)

@@ -49,7 +49,7 @@ def test_missing_course_yml(make_course, dist):
 def test_yaml_syntax_error(make_course, dist):
     course = make_course({"course.yml": "id: mini\ntitle: [Minikurs\nlessons: [01-forsta]\n"})
     result = build(course, dist)
-    assert_failed(result, dist, "kurs/course.yml:3: error: YAML error:", "hint: check indentation")
+    assert_failed(result, dist, "kurs/course.yml:3:8: error: YAML error:", "hint: check indentation")
 
 
 def test_unknown_key_with_did_you_mean(make_course, dist):
