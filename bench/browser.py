@@ -66,6 +66,7 @@ def measure_launch(package: Path, browser, runs: int) -> tuple[LaunchTimes, list
                     shown = frame.evaluate("() => window.__sbFirstContent")
                     init = lms.evaluate("() => performance.timeOrigin + SBH.launch.t0"
                                         " + SBH.report().calls.find(c => c.fn === 'LMSInitialize').t")
+                    frame.wait_for_load_state("load")   # closing mid-download only adds server noise
                 finally:
                     context.close()
                 if n:
@@ -125,7 +126,7 @@ class SuspendResult:
     pages: int
     questions: int
     points: list[dict]        # per page visited: pages seen, answers given, encoded length, form
-    stored: int               # length of the last suspend_data the LMS received
+    stored: int               # length of the suspend_data the LMS held after LMSFinish
     violations: list[dict]    # what conformance.js flagged (an over-long suspend_data among them)
 
 
@@ -141,12 +142,13 @@ def measure_suspend(package: Path, browser) -> SuspendResult:
         data = session.course_data()
         got["pages"], got["questions"] = len(data["pages"]), len(data["questions"])
         got["points"] = frame.evaluate(DRIVE)
-        got["stored"] = session.page.evaluate(
-            "() => { const s = SBH.report().calls.filter(c => c.fn === 'LMSSetValue'"
-            " && c.args[0] === 'cmi.suspend_data'); return s.length ? String(s[s.length - 1].args[1]).length : 0; }")
+        frame.click("#sb-exit")   # the learner leaves: the player flushes and calls LMSFinish
+        if not session.wait_for_call("LMSFinish"):
+            raise RuntimeError("the player did not call LMSFinish on Exit")
         session.unload()
 
     run = play(package, learner, browser=browser)
     if run.errors:
         raise RuntimeError(f"the player reported errors while driven: {run.errors[:3]}")
-    return SuspendResult(got["pages"], got["questions"], got["points"], got["stored"], run.violations)
+    stored = run.launches[-1].live_cmi.get("cmi.suspend_data", "")
+    return SuspendResult(got["pages"], got["questions"], got["points"], len(stored), run.violations)

@@ -2,7 +2,8 @@
 
 Each build is timed from outside (wall and CPU) and its own peak RSS comes from `os.wait4`, which
 reports the resources of that one child. The I/O floor is Info-ZIP's `zip -qrX` over the same
-package tree (the built zip, unpacked), timed in the same run so both see the same machine load.
+package tree (the built zip, unpacked), timed in the same run so both see the same machine load;
+`-n` stores the same already-compressed suffixes our zipper stores, so both do the same work.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from scorm_builder.package.zipper import STORED_SUFFIXES
 
 CLI = Path(sys.executable).with_name("scorm-builder")
 
@@ -75,7 +78,7 @@ def zip_floor(zips: list[Path], work: Path) -> Timing:
         tree = work / "tree"
         with zipfile.ZipFile(z) as zf:
             zf.extractall(tree)
-        t = run_timed(["zip", "-qrX", str(work / "floor.zip"), "."], cwd=tree)
+        t = run_timed(["zip", "-qrX", "-n", ":".join(sorted(STORED_SUFFIXES)), str(work / "floor.zip"), "."], cwd=tree)
         total = Timing(total.wall + t.wall, total.cpu + t.cpu, max(total.rss_mb, t.rss_mb))
     shutil.rmtree(work, ignore_errors=True)
     return total

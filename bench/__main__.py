@@ -1,0 +1,206 @@
+"""Run every benchmark, print the tables, and write them to bench/results.md (see docs/benchmarks.md).
+
+Usage: scripts/bench [--out FILE] [--sizes 10,100,500]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.build_speed import measure_build, run_timed
+from bench.corpus import Size, write_course
+from bench.report import Targets, kb, machine_facts, mb, ms, table
+from bench.weight import launch_page_weight, player_weight
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "course_src" / "vald-i-nara-relation"
+SAMPLE_LAUNCH_VARIANT = "omsorg"   # the care workers' package: the phone the targets are about
+BUILD_RUNS, LAUNCH_RUNS, BIG_LAUNCH_RUNS = 3, 7, 3
+SUSPEND = Size(lessons=100, questions=200, images=0, image_bytes=0, media=0, media_bytes=0,
+               words=300, pages_per_lesson=5)   # 500 lesson pages + the test page, 200 questions
+
+
+class Out:
+    """Prints each section as it is measured and keeps it for results.md."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def __call__(self, text: str = "") -> None:
+        print(text, flush=True)
+        self.parts.append(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (default bench/results.md)")
+    ap.add_argument("--sizes", default="10,100,500", help="generated course sizes in lessons (default 10,100,500)")
+    args = ap.parse_args(argv)
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",")})
+        if not sizes or min(sizes) < 1:
+            raise ValueError
+    except ValueError:
+        ap.error(f"--sizes takes lesson counts such as 10,100,500, got {args.sizes!r}")
+
+    from playwright.sync_api import sync_playwright
+
+    from scorm_builder.runtime.browser import launch_browser
+
+    started = time.perf_counter()
+    out, targets = Out(), Targets()
+    with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp, sync_playwright() as pw:
+        work = Path(tmp)
+        browser = launch_browser(pw)
+        try:
+            out("# scorm-builder benchmarks\n")
+            out("Written by `scripts/bench` (see docs/benchmarks.md); do not edit by hand.\n")
+            out(table(["machine", ""], [list(f) for f in machine_facts(browser.version)]) + "\n")
+            largest = bench_sizes(out, targets, work, sizes)
+            sample_zips = bench_sample(out, targets, work)
+            bench_weight(out, targets, sample_zips, largest)
+            bench_launch(out, targets, browser, sample_zips, largest)
+            bench_suspend(out, targets, browser, work)
+        finally:
+            browser.close()
+    bench_playback(out)
+    out("## Targets\n")
+    out(table(["target", "measured", "verdict"], targets.rows) + "\n")
+    out(f"Whole run: {time.perf_counter() - started:.0f} s; load average at the end "
+        f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores.")
+    args.out.write_text("\n".join(out.parts) + "\n", "utf-8")
+    print(f"\nwrote {args.out}")
+    return 1 if targets.failed else 0
+
+
+def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
+    """Build time, memory and zip floor per generated course size; returns the largest's (size, zips)."""
+    out("## Build: generated courses\n")
+    out(f"`scorm-builder build` as a subprocess (Python start-up included), median of {BUILD_RUNS} runs; "
+        "CPU is user + system time of the build process; peak RSS from `wait4`. The zip floor is "
+        "`zip -qrX` over the same package tree, measured in the same run. ~800 words per lesson in 2 pages.\n")
+    rows, first, last = [], None, None
+    for n in sizes:
+        size = Size.scaled(n)
+        course = write_course(work / "courses", size)
+        res = measure_build(course, work / f"build-{n}", BUILD_RUNS)
+        zip_bytes = sum(z.stat().st_size for z in res.zips)
+        ratio = res.build.wall / res.floor.wall
+        marginal = "" if first is None else f"{(res.build.wall - first[1]) / (n - first[0]) * 1000:.1f}"
+        rows.append([n, size.questions, f"{size.images} / {mb(size.image_bytes)}", f"{size.media} / {mb(size.media_bytes)}",
+                     mb(zip_bytes), ms(res.build.wall), ms(res.build.cpu), f"{res.build.rss_mb:.0f}",
+                     ms(res.floor.wall), f"{ratio:.1f}×", f"{res.build.wall / n * 1000:.1f}", marginal or "-"])
+        if first is None:
+            first = (n, res.build.wall)
+        last = (n, size, res)
+        kept = work / f"zips-{n}"
+        kept.mkdir()
+        for z in res.zips:
+            shutil.copy(z, kept / z.name)
+        res.zips = sorted(kept.glob("*.zip"))
+        shutil.rmtree(work / f"build-{n}")
+        shutil.rmtree(course)
+    out(table(["lessons", "questions", "images / MB", "videos / MB", "zip MB", "build ms", "CPU ms",
+               "peak RSS MB", "zip floor ms", "build ÷ floor", "ms per lesson", "marginal ms per lesson"], rows))
+    out("\n*marginal ms per lesson*: extra build time per lesson over the smallest course; flat means linear growth.\n")
+    n, size, res = last
+    targets.check(f"{n}-lesson course ({size.images} images {mb(size.image_bytes)} MB, {size.questions} questions) builds in < 5 s",
+                  f"{res.build.wall:.2f} s", res.build.wall < 5)
+    targets.check(f"{n}-lesson course build ≤ 3× zip floor", f"{res.build.wall / res.floor.wall:.1f}×",
+                  res.build.wall <= 3 * res.floor.wall)
+    peak = max(float(r[7]) for r in rows)
+    targets.check("peak memory of a build < 300 MB", f"{peak:.0f} MB", peak < 300)
+    return n, res.zips
+
+
+def bench_sample(out: Out, targets: Targets, work: Path) -> list[Path]:
+    out("## Build: the sample course, all audience variants\n")
+    res = measure_build(SAMPLE, work / "sample", BUILD_RUNS)
+    out(table(["course", "packages", "build ms", "CPU ms", "peak RSS MB", "zip floor ms"],
+              [[SAMPLE.name, len(res.zips), ms(res.build.wall), ms(res.build.cpu), f"{res.build.rss_mb:.0f}",
+                ms(res.floor.wall)]]) + "\n")
+    targets.check(f"sample course, all {len(res.zips)} variants, builds in < 1 s", f"{res.build.wall:.2f} s "
+                  f"(CPU {res.build.cpu:.2f} s)", res.build.wall < 1)
+    return res.zips
+
+
+def bench_weight(out: Out, targets: Targets, sample_zips: list[Path], largest) -> None:
+    out("## Package weight\n")
+    out("Bytes as shipped, and gzipped at level 6 (web servers' default).\n")
+    parts = player_weight(sample_zips[0])
+    rows = [[w.name, w.raw, kb(w.raw), kb(w.gz)] for w in parts]
+    sample_page = launch_page_weight(sample_zips)
+    big_page = launch_page_weight(largest[1])
+    rows += [[f"largest launch page, sample course ({sample_page.name.split(':')[0]})", sample_page.raw, kb(sample_page.raw), kb(sample_page.gz)],
+             [f"launch page, {largest[0]}-lesson course", big_page.raw, kb(big_page.raw), kb(big_page.gz)]]
+    out(table(["file", "bytes", "KB", "KB gzipped"], rows) + "\n")
+    both = parts[-1]
+    targets.check("player JS + CSS < 20 KB gzipped", f"{kb(both.gz)} KB", both.gz < 20 * 1024)
+
+
+def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], largest) -> None:
+    from bench.browser import measure_launch
+
+    out("## Launch in headless Chromium\n")
+    out("The runtime's LMS page (scorm-again) launches the SCO in an iframe; times from the SCO's "
+        f"navigation start. Median of {LAUNCH_RUNS} launches (sample) or {BIG_LAUNCH_RUNS} (largest), after one warm-up.\n")
+    sample = next(z for z in sample_zips if z.stem.endswith(SAMPLE_LAUNCH_VARIANT))
+    rows = []
+    for label, pkg, runs in ((f"sample course ({SAMPLE_LAUNCH_VARIANT})", sample, LAUNCH_RUNS),
+                             (f"{largest[0]}-lesson course", largest[1][0], BIG_LAUNCH_RUNS)):
+        med, each = measure_launch(pkg, browser, runs)
+        rows.append([label, f"{med.initialize_ms:.0f}", f"{med.first_content_ms:.0f}",
+                     " ".join(f"{t.initialize_ms:.0f}/{t.first_content_ms:.0f}" for t in each)])
+        if pkg is sample:
+            targets.check("LMSInitialize ≤ 100 ms after navigation (sample course)", f"{med.initialize_ms:.0f} ms",
+                          med.initialize_ms <= 100)
+            targets.check("first content ≤ 300 ms after navigation (sample course)", f"{med.first_content_ms:.0f} ms",
+                          med.first_content_ms <= 300)
+    out(table(["package", "LMSInitialize ms", "first content ms", "each run (init/content)"], rows) + "\n")
+
+
+def bench_suspend(out: Out, targets: Targets, browser, work: Path) -> None:
+    from bench.browser import measure_suspend
+
+    out("## suspend_data against course size\n")
+    course = write_course(work / "suspend", SUSPEND, course_id="bench-suspend")
+    run_timed([str(Path(sys.executable).with_name("scorm-builder")), "build", str(course), "--out", str(work / "suspend-dist")])
+    res = measure_suspend(next((work / "suspend-dist").glob("*.zip")), browser)
+    out(f"The player driven through a course of {res.pages} pages and {res.questions} questions: every page "
+        "visited with Next, every knowledge check answered and checked, the final test taken with all its "
+        "questions. Length is what the player's codec (`SB.encode`) gives after each page; *keys* lists "
+        "seen pages by key, *bitset* is the fallback when keys would not fit.\n")
+    step = max(1, res.pages // 10)
+    picked = [p for i, p in enumerate(res.points) if i % step == step - 1 or i == len(res.points) - 1]
+    out(table(["pages seen", "answers", "suspend_data chars", "form"],
+              [[p["pages"], p["answers"], p["length"] if p["length"] is not None else "does not fit", p["form"]]
+               for p in picked]) + "\n")
+    final = res.points[-1]["length"]
+    over = [v for v in res.violations if "suspend" in str(v.get("element", ""))]
+    out(f"suspend_data the LMS held after the learner pressed Exit: {res.stored} characters; conformance violations about it: {len(over)}.\n")
+    targets.check(f"suspend_data < 4096 characters ({res.pages} pages, {res.questions} questions)",
+                  f"{final if final is not None else 'does not fit'} chars",
+                  final is not None and final < 4096 and res.stored < 4096 and not over)
+
+
+def bench_playback(out: Out) -> None:
+    """The playback suite's wall time comes from bench/playback.py, owned by the runtime's engineer."""
+    out("## Playback suite\n")
+    if not (ROOT / "bench" / "playback.py").is_file():
+        out("bench/playback.py is not there yet: no figure.\n")
+        return
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "bench.playback"], cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    shown = "\n".join(proc.stdout.strip().splitlines()[-10:])
+    out(f"`python -m bench.playback` took {wall:.1f} s (exit {proc.returncode}); its output:\n\n```\n{shown}\n```\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
