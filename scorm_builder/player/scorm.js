@@ -90,7 +90,7 @@
     onChange: null,    // function (failing) called when saving fails or recovers
     onLateStart: null  // function () when LMSInitialize succeeds only on a retry
   };
-  var timer = null, delay = BASE_DELAY, debounce = 500;
+  var timer = null, due = 0, delay = BASE_DELAY, debounce = 500;
 
   function lastError() {
     try { return String(lms.api.LMSGetLastError()); } catch (e) { return '101'; }
@@ -201,13 +201,16 @@
 
   function schedule(ms) {
     clearTimeout(timer);
+    due = Date.now() + ms;
     timer = setTimeout(lms.commit, ms);
   }
 
-  /* Something changed: commit soon (after `ms`, or the debounce), unless a retry is already due. */
+  /* Something changed: commit after `ms` (default: the debounce), never later than a commit
+     already due, and not before a retry that is waiting out its backoff. */
   lms.commitSoon = function (ms) {
     if (lms.phase === 2 || (lms.failing && timer)) return;
-    schedule(ms == null ? debounce : ms);
+    ms = ms == null ? debounce : ms;
+    if (!timer || Date.now() + ms < due) schedule(ms);
   };
 
   /* Exactly once: everything left, then exit and this session's time, then LMSFinish. */

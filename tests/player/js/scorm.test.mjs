@@ -209,3 +209,15 @@ test('standalone: no API anywhere, progress kept in localStorage across launches
   other.lms.start('sb:kurs:chefer:index');
   assert.equal(other.lms.get('cmi.core.lesson_location'), '');
 });
+
+test('a commit already due is never postponed by later changes', () => {
+  const L = lms();
+  const { SB, timers } = player(L.api);
+  SB.lms.start('k');
+  SB.lms.commitSoon();   // a page change: the debounce
+  SB.lms.commitSoon(0);  // a test result: at once
+  SB.lms.commitSoon();   // the save right after it must not push it back
+  const live = timers.filter((t) => t.fn);
+  assert.equal(live.length, 1);
+  assert.equal(live[0].ms, 0);
+});
