@@ -1,0 +1,172 @@
+"""`scorm-builder preview`: rebuilds on save, shows build errors in the page and the terminal,
+keeps its reload script out of packages, drives the runtime's LMS from its SCORM panel, and
+stops cleanly on Ctrl-C."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scorm_builder.cli import main
+from scorm_builder.preview.server import Preview
+
+LESSON = "---\ntitle: Första lektionen\n---\n# Välkommen\n\n{text}\n\n# Andra sidan\n\nMer text.\n"
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for_build(preview: Preview, number: int, timeout: float = 15) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = json.loads(fetch(preview.url + "preview/state"))
+        if state["build"] >= number:
+            return state
+        time.sleep(0.1)
+    raise AssertionError(f"no build {number} within {timeout} s")
+
+
+@pytest.fixture
+def course(make_course):
+    return make_course({"lessons/01-forsta.md": LESSON.format(text="Första versionen.")})
+
+
+def test_rebuilds_after_a_file_changes(course):
+    builds = []
+    with Preview(course, "chefer", 0, on_build=lambda state, changed: builds.append(changed)) as preview:
+        state = wait_for_build(preview, 1)
+        assert state["ok"] and state["scos"][0]["href"] == "index.html"
+        assert "Första versionen." in fetch(preview.url + "pkg/index.html")
+        (course / "lessons" / "01-forsta.md").write_text(LESSON.format(text="Andra versionen."), encoding="utf-8")
+        state = wait_for_build(preview, 2)
+        assert state["ok"], state["report"]
+        page = fetch(preview.url + "pkg/index.html")
+        assert "Andra versionen." in page and "Första versionen." not in page
+    assert builds[0] == [] and "lessons/01-forsta.md" in builds[1]
+
+
+def test_the_reload_script_stays_out_of_the_package(course):
+    with Preview(course, None, 0) as preview:
+        wait_for_build(preview, 1)
+        outer = fetch(preview.url)
+        assert "/preview/preview.js" in outer and "/lms/conformance.js" in outer
+        package_page = fetch(preview.url + "pkg/index.html")
+        assert "preview" not in package_page and "/lms/" not in package_page
+
+
+def test_build_errors_show_in_page_state_and_terminal_and_keep_the_last_good_build(course):
+    reports = []
+    with Preview(course, "chefer", 0, on_build=lambda state, changed: reports.append(state.report)) as preview:
+        wait_for_build(preview, 1)
+        (course / "lessons" / "01-forsta.md").write_text(
+            LESSON.format(text="![Karta](../assets/karta.png)"), encoding="utf-8")
+        state = wait_for_build(preview, 2)
+        assert not state["ok"]
+        assert 'lessons/01-forsta.md:6:10: error: filen "../assets/karta.png" finns inte' in state["report"]
+        assert reports[-1] == state["report"]
+        assert "Första versionen." in fetch(preview.url + "pkg/index.html")   # the last good build stays
+
+
+def test_launch_presets_come_from_the_runtime_profile(course):
+    with Preview(course, "chefer", 0) as preview:
+        sco = wait_for_build(preview, 1)["scos"][0]["id"]
+        fresh = preview.launch(sco, None, False)
+        assert fresh["entry"] == "ab-initio"
+        assert fresh["preset"]["student_data"]["mastery_score"] == "80"
+        left = {"cmi.core.exit": "suspend", "cmi.core.lesson_location": "l01-forsta-2",
+                "cmi.core.lesson_status": "incomplete", "cmi.suspend_data": "x"}
+        resumed = preview.launch(sco, left, True)
+        assert resumed["entry"] == "resume"
+        assert resumed["preset"]["core"]["lesson_location"] == "l01-forsta-2"
+
+
+def test_unknown_audience_is_a_usage_error(course):
+    result = CliRunner().invoke(main, ["preview", str(course), "--audience", "chefr", "--port", "0", "--no-open"])
+    assert result.exit_code == 2
+    assert "chefer" in result.output and "Traceback" not in result.output
+
+
+def test_a_busy_port_is_a_clear_error(course):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["preview", str(course), "--port", str(port), "--no-open"],
+                                    env={"SCORM_BUILDER_LANG": None})
+    assert result.exit_code == 1
+    assert f"porten {port} används redan" in result.output and "Traceback" not in result.output
+
+
+def test_ctrl_c_stops_cleanly(course):
+    env = {**os.environ, "SCORM_BUILDER_LANG": "en", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "scorm_builder", "preview", str(course), "--port", "0",
+                                "--no-open"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        lines = []
+        while not any("http://127.0.0.1:" in ln for ln in lines):
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            lines.append(line)
+        url = next(ln for ln in lines if "http://" in ln).split("): ")[1].strip()
+        assert "<html" in fetch(url)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "Preview stopped." in out
+    assert "Traceback" not in err
+
+
+@pytest.mark.playback
+def test_scorm_panel_shows_calls_resets_and_resumes(course, playback_browser):
+    with Preview(course, "chefer", 0) as preview:
+        wait_for_build(preview, 1)
+        page = playback_browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        try:
+            page.goto(preview.url)
+            calls = page.locator("#sbp-calls")
+            cmi = page.locator("#sbp-cmi")
+            calls.get_by_text("LMSInitialize").wait_for()
+            assert "cmi.core.entry\tab-initio" in cmi.inner_text()
+            sco = page.frame_locator("#sco")
+            sco.get_by_role("button", name="Nästa").click()
+            page.wait_for_function("document.querySelector('#sbp-cmi').innerText.includes('l01-forsta-2')")
+
+            page.get_by_role("button", name="Starta om som återupptagning").click()
+            page.wait_for_function("document.querySelector('#sbp-cmi').innerText.includes('resume')")
+            assert "återupptagen" in page.locator("#sbp-status").inner_text()
+            sco.get_by_role("button", name="Fortsätt där jag var").wait_for()
+
+            page.get_by_role("button", name="Ny deltagare (nollställ)").click()
+            page.wait_for_function("document.querySelector('#sbp-status').innerText.includes('ny deltagare')")
+            assert "cmi.core.entry\tab-initio" in cmi.inner_text()
+            assert "cmi.core.lesson_location\t\n" in cmi.inner_text() + "\n"
+
+            sco.get_by_role("button", name="Nästa").click()   # on page 2 when the author saves
+            (course / "lessons" / "01-forsta.md").write_text(
+                LESSON.replace("Mer text.", "Ny text efter sparning."), encoding="utf-8")
+            sco.get_by_text("Ny text efter sparning.").wait_for()
+            assert sco.locator("section.sb-page:not([hidden]) h1").inner_text() == "Andra sidan"
+
+            (course / "lessons" / "01-forsta.md").write_text("# Ingen front matter\n", encoding="utf-8")
+            page.locator("#sbp-errors").get_by_text("lektionen saknar inledning").wait_for()
+            assert page.get_by_role("alert").is_visible()
+            assert errors == []
+        finally:
+            page.close()
