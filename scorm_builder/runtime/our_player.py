@@ -111,7 +111,13 @@ class OurPlayer:
         """Turn `count` pages (default: up to the last page, or the test page when there is one)."""
         stop = self.data["test"]["page"] if self.data.get("test") else None
         turned = 0
-        while (count is None or turned < count) and self.current_page() != stop and self.button("next").is_enabled():
+        while count is None or turned < count:
+            page, can_go_on = self.frame.evaluate(
+                "name => [(document.querySelector('section.sb-page:not([hidden])') || {dataset: {}}).dataset.page || null,"
+                " [...document.querySelectorAll('button')].some(b => b.textContent.trim() === name && !b.disabled)]",
+                self.text("next"))
+            if page == stop or not can_go_on:
+                return
             self.next()
             turned += 1
 
@@ -122,8 +128,13 @@ class OurPlayer:
         test = self.data["test"]
         region = self.page_region(test["page"])
         self.press(self.button("quiz_start", region))
-        drawn = [qid for qid in test["pool"]
-                 if region.get_by_role("group", name=self.data["questions"][qid]["stem"], exact=True).count()]
+        # the drawn questions are the groups the learner can now see on the test page (a group's
+        # name is its legend, the stem); get_by_role leaves out hidden ones
+        legends = set(region.get_by_role("group").evaluate_all(
+            "els => els.map(e => ((e.querySelector('legend') || {}).textContent || '').replace(/\\s+/g, ' ').trim())"))
+        drawn = [qid for qid in test["pool"] if " ".join(self.data["questions"][qid]["stem"].split()) in legends]
+        expected = test.get("draw") or len(test["pool"])
+        self.session.expect(len(drawn) == expected, f"found {len(drawn)} of the {expected} drawn questions by their names")
         for qid in drawn:
             self.answer(self.data["questions"][qid], right, region)
         self.press(self.button("quiz_submit", region))
