@@ -138,14 +138,14 @@
   }
 
   function finish() {
-    if (lms.phase === 2) return;
+    if (lms.phase === 2) return false;
     report();
     // Unfinished means resumable: the LMS keeps the bookmark and suspend_data for next time.
-    lms.finish(/^(passed|completed|failed)$/.test(graded ? status() : held) ? '' : 'suspend');
+    return lms.finish(/^(passed|completed|failed)$/.test(graded ? status() : held) ? '' : 'suspend');
   }
 
   function exit() {
-    finish();
+    var saved = finish();
     ['sb-toc-toggle', 'sb-exit', 'sb-progress', 'sb-toc', 'sb-notice'].forEach(function (id) { $(id).hidden = true; });
     document.querySelector('.sb-pager').hidden = true;
     [].forEach.call(document.querySelectorAll('section.sb-page'), function (s) { s.hidden = true; });
@@ -154,7 +154,7 @@
     var h = done.appendChild(document.createElement('h1'));
     h.tabIndex = -1;
     h.textContent = SB.t('closed');
-    done.appendChild(document.createElement('p')).textContent = SB.t('closed_text');
+    done.appendChild(document.createElement('p')).textContent = SB.t(saved ? 'closed_text' : 'closed_unsaved');
     h.focus();
   }
 
@@ -165,7 +165,10 @@
     try { SB.debug = /[?&]debug\b/.test(location.search) || !!window.localStorage.getItem('sbDebug'); } catch (e) { SB.debug = /[?&]debug\b/.test(location.search); }
     st = SB.state = SB.fresh();
     nav().init(data, shown);
-    lms.onChange = function (failing) { note('warn', SB.t(failing ? 'save_failed' : 'save_ok')); };
+    lms.onChange = function (failing) {
+      note('warn', SB.t(failing ? 'save_failed' : 'save_ok'));
+      if (!failing) setTimeout(function () { if (!lms.failing) note('warn', null); }, 8000);
+    };
     lms.onLateStart = function () { adopt(read(), true); report(); };
     var resumable = lms.start(['sb', data.course, data.audience || '', data.sco || ''].join(':')) && adopt(read(), false);
     if (lms.standalone) note('standalone', SB.t('standalone'));

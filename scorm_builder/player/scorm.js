@@ -213,15 +213,20 @@
     if (!timer || Date.now() + ms < due) schedule(ms);
   };
 
-  /* Exactly once: everything left, then exit and this session's time, then LMSFinish. */
+  /* Exactly once: everything left, then exit and this session's time, then LMSFinish.
+     true when the LMS took it all. */
   lms.finish = function (exit) {
-    if (lms.phase === 2) return;
+    if (lms.phase === 2) return false;
+    var ok = lms.phase === 1 || lms.init();
     clearTimeout(timer); timer = null;
-    if (lms.phase === 0 && !lms.init()) { lms.phase = 2; return; }
-    flush();
-    set('cmi.core.exit', exit);
-    set('cmi.core.session_time', SB.timespan(Date.now() - lms.startedAt));
+    if (ok) {
+      ok = flush();
+      set('cmi.core.exit', exit);
+      set('cmi.core.session_time', SB.timespan(Date.now() - lms.startedAt));
+      lms.phase = 2;
+      ok = call('LMSFinish', '') && ok;
+    }
     lms.phase = 2;
-    call('LMSFinish', '');
+    return ok;
   };
 })(window.SB = window.SB || {});

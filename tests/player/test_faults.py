@@ -75,6 +75,7 @@ def test_initialize_false_keeps_the_course_working_and_tells_the_learner(play, b
         frame.get_by_role("button", name="Nästa").click()
         seen["page"] = page_number(frame)
         exit_course(frame)
+        seen["closed"] = frame.locator(".sb-done").inner_text()
         session.unload()
 
     run = play(zip_path, learner, faults=["initialize-false"])
@@ -83,6 +84,7 @@ def test_initialize_false_keeps_the_course_working_and_tells_the_learner(play, b
     # "no-finish" rule does not yet make that exception.
     assert [v["rule"] for v in run.violations] in ([], ["no-finish"]), run.violations
     assert seen["page"] == "Sida 3 av 5"
+    assert "kunde inte sparas" in seen["closed"]  # the closing page does not claim it was saved
     fns = {c["fn"] for c in run.launches[0].calls}
     assert fns <= {"LMSInitialize", "LMSGetLastError"}, fns  # nothing else before a session exists
 
