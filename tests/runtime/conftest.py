@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import zipfile
+from xml.sax.saxutils import escape
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ ITEM = """    <item identifier="{id}" identifierref="res"{params}><title>{id}</t
 def make_package(dest: Path, items=(("item_1", "", ""),)) -> Path:
     """A zip of fixtures/sco.html with one item per (identifier, parameters, masteryscore)."""
     rendered = "\n".join(
-        ITEM.format(id=i, params=f' parameters="{p}"' if p else "",
+        ITEM.format(id=i, params=f' parameters="{escape(p)}"' if p else "",
                     mastery=f"<adlcp:masteryscore>{m}</adlcp:masteryscore>" if m else "")
         for i, p, m in items)
     with zipfile.ZipFile(dest, "w") as zf:
