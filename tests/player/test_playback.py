@@ -60,7 +60,8 @@ def test_a_learner_reads_everything_passes_and_exits(play, build, mode):
     assert max(len(s) for s in sets(launch, "cmi.suspend_data")) <= 4096
 
 
-def test_abrupt_close_resumes_at_the_same_page_with_answers_kept(play, build):
+@pytest.mark.parametrize("mode", ["iframe", "popup"])
+def test_abrupt_close_resumes_at_the_same_page_with_answers_kept(play, build, mode):
     zip_path = build()
     data = launch_data(zip_path)
     seen = {}
@@ -87,7 +88,7 @@ def test_abrupt_close_resumes_at_the_same_page_with_answers_kept(play, build):
         seen["check"] = frame.get_by_role("radio", name="020-50 50 50").is_checked()
         session.unload()
 
-    run = play(zip_path, learner)
+    run = play(zip_path, learner, launch=mode)
     clean(run)
     first, second = run.launches
     assert first.ended_by == "abrupt" and first.cmi["cmi.core.exit"] == "suspend"
@@ -226,3 +227,33 @@ def test_the_learners_name_is_shown_as_text_never_as_html(play, build):
     run = play(zip_path, learner, student=Learner(first_name="<img src=x onerror=alert(1)>", last_name="<b>A</b>"))
     clean(run)
     assert seen == {"text": "Inloggad: <img src=x onerror=alert(1)> <b>A</b>", "elements": 0}
+
+
+def test_a_new_build_keeps_the_pages_seen_and_the_place_by_key(play, build, tmp_path):
+    from conftest import COURSE
+    record = tmp_path / "record.json"
+
+    def first(session):
+        frame = session.launch()
+        frame.get_by_role("button", name="Nästa").click()
+        frame.get_by_role("button", name="Nästa").click()
+        session.close_abruptly()
+
+    run = play(build(), first, record=record)
+    clean(run)
+    seen = {}
+
+    def second(session):
+        frame = session.launch()
+        frame.get_by_role("button", name="Fortsätt där jag var").click()
+        seen["page"] = page_number(frame)
+        seen["heading"] = frame.evaluate("document.activeElement.textContent")
+        seen["progress"] = frame.get_by_role("progressbar").get_attribute("aria-valuetext")
+        session.unload()
+
+    # The new build has a page before all others and different text on page two.
+    changed = COURSE["lessons/01-forsta.md"].replace("# Sida ett", "# Ny sida\n\n        Ny.\n\n        # Sida ett")
+    changed = changed.replace("Vilket nummer", "Vilket telefonnummer")
+    run = play(build({"lessons/01-forsta.md": changed}, name="kurs2"), second, record=record)
+    clean(run)
+    assert seen == {"page": "Sida 4 av 6", "heading": "Sida tre", "progress": "3 av 6 sidor lästa"}
