@@ -56,7 +56,7 @@ def _finish_and_check(session: Session, player: OurPlayer, test_right: bool | No
         player.take_test(test_right)
     player.exit()
     result = session.unload()
-    if test_right is None:
+    if test_right is None or session.mode == "standalone":  # standalone: no LMS, nothing recorded
         return
     wanted = ("passed" if test_right else "failed") if player.data.get("test") else "completed"
     got = result.cmi.get("cmi.core.lesson_status")

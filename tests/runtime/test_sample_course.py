@@ -75,3 +75,35 @@ def test_learner_on_sample_course(play, sample_packages, learner, mode, audience
     if report:
         pngs = sorted(p.name for p in tmp_path.glob("*.png"))
         assert len(pngs) >= 20 and (tmp_path / "junit.xml").is_file() and (tmp_path / "transcript.json").is_file()
+
+
+def test_abrupt_close_in_frames_then_resume(play, sample_packages):
+    """No exit button: the frame is removed; the player's pagehide finish still suspends, and the
+    relaunch offers to resume on the same page."""
+    seen = {}
+
+    def learner(session):
+        from scorm_builder.runtime.learners import OurPlayer
+        session.launch()
+        player = OurPlayer(session)
+        player.read_pages(3)
+        seen["left"] = player.current_page()
+        session.close_abruptly()
+        session.launch()
+        player = OurPlayer(session)
+        player.resume()
+        seen["back"] = player.current_page()
+        player.exit()
+        session.unload()
+
+    run = play(sample_packages["omsorg"], learner, launch="frames")
+    first, second = run.launches
+    assert run.ok, (run.violations, run.errors)
+    assert first.ended_by == "abrupt" and first.finished and first.cmi["cmi.core.exit"] == "suspend"
+    assert first.cmi["cmi.core.lesson_location"] == seen["left"] == seen["back"]
+    assert second.entry == "resume" and second.cmi["cmi.core.lesson_status"] == "incomplete"
+
+
+def test_standalone_shows_the_course_without_an_lms(play, sample_packages):
+    run = play(sample_packages["bistand"], "reads-everything", launch="standalone")
+    assert run.ok and run.calls == [] and run.launches[0].entry == "ab-initio"
