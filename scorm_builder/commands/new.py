@@ -42,16 +42,20 @@ def create_course(course_dir: Path, lang: str) -> list[Path]:
     source = SCAFFOLD_DIR / lang
     course_id = course_id_for(course_dir.resolve(), lang)
     written = []
-    for src in sorted(p for p in source.rglob("*") if p.is_file()):
-        target = course_dir / src.relative_to(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if src.name == "course.yml":
-            text = src.read_text(encoding="utf-8")
-            text = text.replace("{course_id}", course_id).replace("{course_title}", title_for(course_id))
-            target.write_text(text, encoding="utf-8")
-        else:
-            shutil.copyfile(src, target)
-        written.append(target)
+    try:
+        for src in sorted(p for p in source.rglob("*") if p.is_file()):
+            target = course_dir / src.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if src.name == "course.yml":
+                text = src.read_text(encoding="utf-8")
+                text = text.replace("{course_id}", course_id).replace("{course_title}", title_for(course_id))
+                target.write_text(text, encoding="utf-8")
+            else:
+                shutil.copyfile(src, target)
+            written.append(target)
+    except OSError as e:   # a read-only or full disk: say so, without a traceback
+        reporter.error("new.write_failed", display_path(course_dir), reason=e.strerror or str(e))
+        raise BuildError(reporter) from None
     return written
 
 

@@ -167,6 +167,8 @@ def load_variant(course: Course, audience: Audience | None, reporter: Reporter) 
                           lang=course.language, graded=lesson.test is not None,
                           split_pages=lesson.test is None, lesson_ids=lesson_ids)
         html = convert(lesson.body, ctx)
+        if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
+            reporter.error("page.none", lesson.path, lesson.body_offset + 1)
         if lesson.test:
             check_test(lesson.test, ctx.questions, reporter, lesson.path, lesson.test.line)
         else:

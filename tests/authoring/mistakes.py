@@ -50,13 +50,18 @@ CASES: dict[str, tuple[dict, tuple[str, ...]]] = {
                                        "    title: Omsorgspersonal", "audiences: [chefer, omsorg]"), CHECK),
     "completion-test-without-test": ({**course("  - slutprov\n", "completion: test\n"),
                                       "lessons/slutprov.md": None}, CHECK),
+    "course-yml-is-a-list": ({"course.yml": "- id: mini\n- title: Minikurs\n"}, CHECK),
+    "course-yml-not-utf8": ({"course.yml": "id: mini\ntitle: Kurs för chefer\nlessons: [01-forsta]\n".encode("latin-1")},
+                            CHECK),
     # lesson front matter
     "front-matter-missing": ({"lessons/01-forsta.md": "# Välkommen\n\nHej.\n"}, CHECK),
     "front-matter-unclosed": ({"lessons/01-forsta.md": "---\ntitle: Första\n# Välkommen\n\nHej.\n"}, CHECK),
     "front-matter-key-typo": ({"lessons/01-forsta.md": lesson("Hej.", "titel: Första\n")}, CHECK),
     "front-matter-audience-typo": ({"lessons/01-forsta.md": lesson("Hej.", "title: Första\naudiences: [chefr]\n")},
                                    CHECK),
+    "lesson-not-utf8": ({"lessons/01-forsta.md": lesson("Välkommen till kursen.").encode("cp1252")}, CHECK),
     # pages, images, links, HTML
+    "lesson-without-pages": ({"lessons/01-forsta.md": "---\ntitle: Första\n---\n"}, CHECK),
     "text-before-first-heading": ({"lessons/01-forsta.md": "---\ntitle: Första\n---\nHej!\n\n# Välkommen\n\nText.\n"},
                                   CHECK),
     "image-missing": ({"lessons/01-forsta.md": lesson("Se kartan: ![Karta över kommunen](../assets/karta.png)")}, CHECK),

@@ -15,11 +15,14 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 def run_case(tmp_path: Path, changes: dict, args: tuple[str, ...]):
-    files = {**MINIMAL, **{k: v for k, v in changes.items() if v is not None}}
+    files = {**MINIMAL, **{k: v for k, v in changes.items() if isinstance(v, str)}}
     for name, text in changes.items():
         if text is None:
             files.pop(name)
-    write_course(tmp_path / "kurs", files)
+    course = write_course(tmp_path / "kurs", files)
+    for name, data in changes.items():   # bytes: a file exactly as some editor saved it
+        if isinstance(data, bytes):
+            (course / name).write_bytes(data)
     return CliRunner().invoke(main, list(args), env={"SCORM_BUILDER_LANG": None})
 
 

@@ -93,3 +93,11 @@ def test_skeleton_plays_with_a_passing_learner(tmp_path, play, lang):
         assert run.ok, (run.errors, run.violations)
         assert run.cmi["cmi.core.lesson_status"] == "passed"
         assert float(run.cmi["cmi.core.score.raw"]) >= 80
+
+
+def test_a_folder_that_cannot_be_created_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fil.txt").write_text("x", encoding="utf-8")
+    result = cli("new", "fil.txt/kurs")
+    assert result.exit_code == 1
+    assert result.output.startswith("fil.txt/kurs: error: kursen kunde inte skapas: Not a directory\n")
