@@ -170,3 +170,16 @@ def test_scorm_panel_shows_calls_resets_and_resumes(course, playback_browser):
             assert errors == []
         finally:
             page.close()
+
+
+def test_multi_sco_courses_list_every_sco(make_course):
+    course = make_course({"course.yml": "id: mini\ntitle: Minikurs\ndescription: Test.\npackaging: multi-sco\n"
+                                        "lessons: [01-forsta, slutprov]\naudiences:\n  - id: chefer\n    title: Chefer\n"
+                                        "  - id: omsorg\n    title: Omsorg\n"})
+    with Preview(course, "omsorg", 0) as preview:
+        state = wait_for_build(preview, 1)
+        assert state["ok"], state["report"]
+        assert [s["href"] for s in state["scos"]] == ["sco-l01-forsta.html", "sco-slutprov.html"]
+        test_sco = state["scos"][1]["id"]
+        assert preview.launch(test_sco, None, False)["preset"]["student_data"]["mastery_score"] == "80"
+        assert "<html" in fetch(preview.url + "pkg/sco-slutprov.html")
