@@ -26,6 +26,21 @@ class PageContext:
     questions: list = field(default_factory=list)              # Question records, in page order
     assets: dict[Path, str] = field(default_factory=dict)      # abs path on disk -> path in the package
     pages: list[tuple[str, str]] = field(default_factory=list) # (page id, title) in order
+    audience_read: bool = field(default=False, init=False, repr=False, compare=False)
 
     def line_of_text(self, text: str) -> int | None:
         return self.locator.find(text)
+
+
+def _get_audience(self: PageContext) -> str | None:
+    self.audience_read = True
+    return self._audience
+
+
+def _set_audience(self: PageContext, value: str | None) -> None:
+    self._audience = value
+
+
+# Reading `audience` marks the conversion as audience-dependent, so markdown.convert knows when one
+# conversion can serve every variant (whatever extension reads it, now or later).
+PageContext.audience = property(_get_audience, _set_audience)

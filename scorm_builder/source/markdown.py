@@ -36,7 +36,35 @@ class CourseExtension(Extension):
 
 
 def convert(body: str, context: PageContext) -> str:
-    """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets."""
+    """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets.
+
+    A lesson that never asked which audience it is for converts the same for every variant, so
+    within one build (one Reporter) its result is reused: most of a multi-audience build's time
+    is Markdown conversion. Its diagnostics are already reported, and reported once anyway.
+    """
+    key = _reuse_key(body, context)
+    if _reusable.get("reporter") is not context.reporter:
+        _reusable.clear()
+        _reusable["reporter"] = context.reporter
+    hit = _reusable.get(key)
+    if hit is not None:
+        html, pages, questions, assets = hit
+        context.pages.extend(pages)
+        context.questions.extend(questions)
+        context.assets.update(assets)
+        return html
     md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", CourseExtension(context)],
                            output_format="html")
-    return md.convert(body)
+    html = md.convert(body)
+    if not context.audience_read:
+        _reusable[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
+    return html
+
+
+_reusable: dict = {}   # "reporter": the build's Reporter; key -> (html, pages, questions, assets)
+
+
+def _reuse_key(body: str, c: PageContext) -> tuple:
+    """Everything but the audience that a conversion depends on."""
+    return (body, c.path, c.abs_path, c.course_root, c.lesson_id, c.title, c.lang, c.graded, c.split_pages,
+            frozenset(c.audience_ids), frozenset(c.lesson_ids.items()), c.locator.offset)
