@@ -72,7 +72,13 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     theme = s["theme"]
     if not (THEMES_DIR / theme).is_dir():
         known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
-        reporter.error("course.unknown_theme", shown, s.lines.get("theme"), s.col("theme"), theme=theme, known=", ".join(known))
+        guess = difflib.get_close_matches(slug(theme), known, n=1)
+        if guess:
+            reporter.error("course.unknown_theme_guess", shown, s.lines.get("theme"), s.col("theme"), theme=theme,
+                           guess=guess[0])
+        else:
+            reporter.error("course.unknown_theme", shown, s.lines.get("theme"), s.col("theme"), theme=theme,
+                           known=", ".join(known))
     lessons = _load_lessons(course_dir, s, shown, audience_ids, reporter)
     has_test = any(ls.test for ls in lessons)
     completion = s["completion"] or ("pages-and-test" if has_test else "pages")
