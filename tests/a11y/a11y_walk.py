@@ -1,0 +1,122 @@
+"""A learner who shows every state of every page once and checks each: axe-core (WCAG 2.1 A/AA)
+at the desktop size, and reflow at 320 px (no horizontal scrolling).
+
+One launch per package: pages are reached with the player's own Nästa button, never by reloading.
+A state whose visible DOM was already audited in the same theme (an identical page in another
+audience's package) is not run through axe again; its reflow is still measured. The first page of
+each package is audited with the whole document (every page's ids), the rest page by page.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from scorm_builder.runtime import a11y
+from scorm_builder.runtime.browser import VIEWPORT
+
+THEMES = ("ostersund", "default")
+PHONE = {"width": 320, "height": 640}
+# The visible DOM, without the course title (the audience's name is all that differs there).
+SIGNATURE = """() => {
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll('[hidden], script').forEach(e => e.remove());
+  body.querySelectorAll('.sb-course-title').forEach(e => { e.textContent = ''; });
+  return body.innerHTML;
+}"""
+DRAWN = "() => [...document.querySelectorAll('.sb-test-attempt .sb-question')].map(e => e.dataset.question)"
+CHECKS = """() => [...document.querySelectorAll('section.sb-page:not([hidden]):not(.sb-test) .sb-question')]
+                 .map(e => e.dataset.question)"""
+
+
+@dataclass
+class Audit:
+    """What one theme's walk found: axe lines and reflow overflows, each naming package and page."""
+    theme: str
+    seen: set = field(default_factory=set)
+    axe: list = field(default_factory=list)
+    reflow: list = field(default_factory=list)
+    states: list = field(default_factory=list)
+    audited: int = 0
+
+    def check(self, session, package: str, label: str = "", whole: bool = False) -> None:
+        """axe on this state unless seen (with `whole`, also the other pages' ids), then reflow."""
+        frame = session.frame
+        name = a11y.current_page(frame, "closed") + (f" ({label})" if label else "")
+        self.states.append(f"{package}: {name}")
+        key = hashlib.sha1(frame.evaluate(SIGNATURE).encode()).hexdigest()
+        if whole or key not in self.seen:
+            self.seen.add(key)
+            self.audited += 1
+            self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole))]
+        width = scroll_width_at(session, PHONE)
+        if width > PHONE["width"]:
+            self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
+
+
+def scroll_width_at(session, size: dict) -> int:
+    """The SCO document's scrollWidth with the window at `size`; the window is put back after."""
+    session.page.set_viewport_size(size)
+    try:
+        return session.frame.evaluate("() => document.documentElement.scrollWidth")
+    finally:
+        session.page.set_viewport_size(VIEWPORT)
+
+
+def answer(frame, q: dict, right: bool) -> None:
+    """Answer one question through its accessible names only, right or wrong."""
+    group = frame.get_by_role("group", name=q["stem"], exact=True)
+    kind = q["type"]
+    if kind in ("single", "multiple"):
+        role = "radio" if kind == "single" else "checkbox"
+        picks = [o for o in q["options"] if o["correct"] == right]
+        for o in picks if right else picks[:1]:
+            group.get_by_role(role, name=o["text"], exact=True).check()
+    elif kind == "truefalse":
+        group.get_by_role("radio", name="Sant" if q["answer"] == right else "Falskt", exact=True).check()
+    elif kind == "fillin":
+        group.get_by_role("textbox", name="Ditt svar").fill(q["accepted"][0] if right else "fel svar")
+    elif kind == "matching":
+        targets = q["targets"]
+        for left, target in q["pairs"]:
+            if not right:
+                target = targets[(targets.index(target) + 1) % len(targets)]
+            group.get_by_role("combobox", name=left, exact=True).select_option(label=target)
+    else:
+        n = len(q["sequence"])
+        for i, text in enumerate(q["sequence"]):
+            group.get_by_role("combobox", name=text, exact=True).select_option(label=str(i + 1 if right else n - i))
+
+
+def walk(session, audit: Audit, package: str, right: bool = False) -> None:
+    """Every page; knowledge checks answered (feedback shown); the test started and submitted
+    (`right` decides pass or fail); the contents open; and the closed page after Avsluta."""
+    frame = session.launch()
+    data = session.course_data()
+    audit.check(session, package, whole=True)
+    toggle = frame.get_by_role("button", name="Innehåll", exact=True)
+    toggle.click()
+    audit.check(session, package, "contents open")
+    toggle.click()
+    nxt = frame.get_by_role("button", name="Nästa", exact=True)
+    while True:
+        checks = frame.evaluate(CHECKS)
+        if checks:
+            for qid in checks:
+                answer(frame, data["questions"][qid], right)
+                frame.locator(f".sb-question[data-question='{qid}']").get_by_role(
+                    "button", name="Kontrollera svar", exact=True).click()
+            audit.check(session, package, "feedback shown")
+        start = frame.get_by_role("button", name="Starta provet", exact=True)
+        if start.count():
+            start.click()
+            audit.check(session, package, "test started")
+            for qid in frame.evaluate(DRAWN):
+                answer(frame, data["questions"][qid], right)
+            frame.get_by_role("button", name="Lämna in provet", exact=True).click()
+            audit.check(session, package, "results")
+        if not nxt.is_enabled():
+            break
+        nxt.click()
+        audit.check(session, package)
+    frame.get_by_role("button", name="Avsluta", exact=True).click()
+    audit.check(session, package, "closed")

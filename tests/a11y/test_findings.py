@@ -1,0 +1,44 @@
+"""The checks find real problems and say where: page id, rule and element for axe, page and width
+for reflow. A course with faults written into one page is walked like every other package."""
+from __future__ import annotations
+
+import pytest
+
+from a11y_walk import Audit, walk
+from scorm_builder.build import build_course
+from scorm_builder.runtime.playback import play
+
+pytestmark = pytest.mark.playback
+
+FAULTY = """\
+---
+title: Första lektionen
+---
+# Välkommen
+
+Allt är bra här.
+
+# Felaktig sida
+
+<p class="grey" style="color:#b0b0b0">Ljusgrå text på vitt.</p>
+
+<p><a href="#ingenstans"></a></p>
+
+<p lang="xx-nonsense">Okänt språk.</p>
+
+<div style="width:600px">En låda som är bredare än telefonen.</div>
+"""
+
+
+def test_faults_are_reported_with_page_rule_and_target(make_course, playback_browser, tmp_path):
+    course = make_course({"lessons/01-forsta.md": FAULTY})
+    package = build_course(course, tmp_path / "dist", audiences=["omsorg"])[0]
+    audit = Audit("ostersund")
+    play(package, lambda s: walk(s, audit, package.name), browser=playback_browser)
+    found = {line.split(": ")[2].split(" ")[0]: line for line in audit.axe}
+    assert set(found) == {"color-contrast", "link-name", "valid-lang"}, audit.axe
+    assert all(line.startswith(f"{package.name}: l01-forsta-2: ") for line in audit.axe)
+    assert ": .grey: " in found["color-contrast"] and "#b0b0b0" in found["color-contrast"]
+    assert 'a[href$="#ingenstans"]' in found["link-name"]
+    assert audit.reflow and all(line.startswith(f"{package.name}: l01-forsta-2") for line in audit.reflow)
+    assert "scrollWidth 6" in audit.reflow[0]
