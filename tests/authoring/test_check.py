@@ -87,3 +87,11 @@ def test_check_of_a_folder_without_course_yml(tmp_path, monkeypatch):
     result = cli("check", "tom")
     assert result.exit_code == 1
     assert result.output.startswith("tom: error: kursmappen saknar course.yml\n")
+
+
+def test_scorm_builder_lang_switches_to_english(make_course, tmp_path, monkeypatch):
+    make_course()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "kurs"], env={"SCORM_BUILDER_LANG": "en"})
+    assert result.exit_code == 0
+    assert result.output == "Check done: 2 packages without errors.\n"
