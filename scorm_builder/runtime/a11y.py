@@ -2,8 +2,9 @@
 
 axe-core comes inside the axe-playwright-python wheel (`axe.min.js`), so nothing is fetched. axe
 skips hidden content, and the player shows one page at a time, so each page must be shown and then
-audited: playback audits every page a learner script shows in a report (`Session.screenshot`), and
-tests call `audit()` themselves. Nested frames of a third-party SCO are audited one by one.
+audited. Playback with a report audits every page a learner photographs (`Session.screenshot`
+calls `record`; `report.py` writes `a11y.json` and one JUnit case per page); tests call `audit()`.
+Nested frames of a third-party SCO are audited one by one.
 """
 from __future__ import annotations
 
@@ -77,3 +78,53 @@ def lines(result: dict) -> list[str]:
             summary = " ".join(n["summary"].split())
             out.append(f"{result['page']}: {v['rule']} ({v['impact']}): {n['target']}: {summary}")
     return out
+
+
+def record(frame, launch, label: str, screenshot: str) -> None:
+    """Playback with a report: audit the page just photographed into `launch.a11y`.
+
+    The first page of a launch is audited whole; a package axe cannot run in is noted, not fatal.
+    """
+    try:
+        page = current_page(frame, label)
+        result = audit(frame, page if page == label else f"{page} ({label})", whole=not launch.a11y)
+    except Exception as e:  # a closed frame or hostile content must not end the playback
+        result = {"page": label, "url": "", "violations": [], "error": str(e).splitlines()[0]}
+    result["screenshot"] = screenshot
+    launch.a11y.append(result)
+
+
+def junit_cases(suite, run) -> tuple[int, int]:
+    """One JUnit test case per page audited (classname `a11y`); returns (tests, failures)."""
+    from lxml import etree
+
+    tests = failures = 0
+    for launch in run.launches:
+        for result in launch.a11y:
+            tests += 1
+            case = etree.SubElement(suite, "testcase", classname="a11y.wcag21aa",
+                                    name=f"launch {launch.number}: {result['page']}")
+            if result["violations"] or result.get("error"):
+                failures += 1
+                count = sum(len(v["nodes"]) for v in result["violations"])
+                failure = etree.SubElement(case, "failure", message=result.get("error")
+                                           or f"{count} WCAG 2.1 A/AA violations (axe-core)")
+                failure.text = "\n".join(lines(result))
+    return tests, failures
+
+
+def summary(run) -> dict:
+    """`a11y.json`: per page audited, its violations; and the totals."""
+    pages = [{"launch": launch.number, "sco": launch.sco, **result}
+             for launch in run.launches for result in launch.a11y]
+    return {"package": run.package, "standard": "WCAG 2.1 A/AA (axe-core " + axe_version() + ")",
+            "rules": list(TAGS), "pages": len(pages),
+            "violations": sum(len(v["nodes"]) for p in pages for v in p["violations"]), "results": pages}
+
+
+@lru_cache(maxsize=1)
+def axe_version() -> str:
+    import re
+
+    m = re.search(r"axe v([\d.]+)", axe_source()[:200])
+    return m[1] if m else "?"

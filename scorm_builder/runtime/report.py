@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from scorm_builder.runtime import a11y
+
 
 def transcript(run) -> dict:
     return {"package": run.package, "learner": run.learner, "launch": run.mode, "lms": run.lms,
@@ -41,8 +43,9 @@ def junit(run) -> bytes:
         failures += 1
         failure = etree.SubElement(case, "failure", message=f"{len(run.errors)} errors")
         failure.text = "\n".join(f"{e['kind']}: {e['message']}" for e in run.errors)
-    suite.set("tests", str(len(run.launches) + 1))
-    suite.set("failures", str(failures))
+    pages, page_failures = a11y.junit_cases(suite, run)
+    suite.set("tests", str(len(run.launches) + 1 + pages))
+    suite.set("failures", str(failures + page_failures))
     return etree.tostring(suite, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -50,3 +53,4 @@ def write_report(run, report_dir: Path) -> None:
     (report_dir / "transcript.json").write_text(json.dumps(transcript(run), indent=2, ensure_ascii=False),
                                                 encoding="utf-8")
     (report_dir / "junit.xml").write_bytes(junit(run))
+    (report_dir / "a11y.json").write_text(json.dumps(a11y.summary(run), indent=2, ensure_ascii=False), encoding="utf-8")

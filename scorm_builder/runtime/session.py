@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scorm_builder.runtime import a11y
 from scorm_builder.runtime.profiles import Learner, Profile
 from scorm_builder.runtime.record import LearnerRecord
 from scorm_builder.runtime.scos import Sco
@@ -34,6 +35,7 @@ class LaunchResult:
     finished: bool = False                         # LMSFinish succeeded
     ended_by: str = ""                             # "unload" or "abrupt"
     screenshots: list = field(default_factory=list)
+    a11y: list = field(default_factory=list)       # axe results per page photographed (runtime/a11y.py)
 
 
 class Session:
@@ -206,6 +208,7 @@ class Session:
         path = self.report_dir / f"{self._current.number:02d}-{self._shots:03d}-{slug}.png"
         self.page.screenshot(path=str(path))
         self._current.screenshots.append(path.name)
+        a11y.record(self.frame, self._current, label, path.name)
         return path
 
     def expect(self, ok: bool, message: str) -> bool:
