@@ -133,6 +133,7 @@
       fill("sbp-violations", report.violations.length ? report.violations.map(function (v) {
         return v.rule + ": " + (v.element || "") + (v.value !== null ? " = " + v.value : "") + " (" + v.detail + ")";
       }) : [S.no_violations]);
+      $("sbp-violations").className = report.violations.length ? "sbp-bad" : "sbp-none";
     }
     setTimeout(panel, PANEL_MS);
   }
