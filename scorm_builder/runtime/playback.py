@@ -86,7 +86,9 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
             browser = launch_browser(playwright)
             stack.callback(browser.close)
         from scorm_builder.runtime.browser import open_context
-        blocked = lambda url: run.errors.append({"kind": "external-request", "message": url, "url": url})  # noqa: E731
+
+        def blocked(url: str) -> None:
+            run.errors.append({"kind": "external-request", "message": url, "url": url})
         context = open_context(browser, server.origin, blocked)
         stack.callback(context.close)
         session = Session(context=context, origin=server.origin, scos=scos, mode=launch, profile=profile,

@@ -186,7 +186,9 @@ class Session:
         return self._harness.evaluate("SBH.report().calls")
 
     def wait_for_call(self, fn: str, timeout_ms: int = 5000) -> bool:
-        """Wait until the SCO has made a call to `fn` in this launch."""
+        """Wait until the SCO has made a call to `fn` in this launch (never, standalone)."""
+        if self.mode == "standalone":
+            return False
         deadline = time.monotonic() + timeout_ms / 1000
         while time.monotonic() < deadline:
             if any(c["fn"] == fn for c in self.calls()):

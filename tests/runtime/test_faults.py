@@ -87,4 +87,6 @@ def test_abrupt_close_then_relaunch_resumes(play, test_sco, mode):
     assert first.ended_by == "abrupt" and first.finished
     assert first.cmi["cmi.core.exit"] == "suspend" and first.cmi["cmi.core.lesson_status"] == "incomplete"
     assert second.entry == "resume"
+    # each launch reported 00:00:01; the LMS adds session_time to total_time
+    assert (first.cmi["cmi.core.total_time"], second.cmi["cmi.core.total_time"]) == ("00:00:01", "00:00:02")
     assert run.violations == [] and not run.errors

@@ -105,5 +105,35 @@ def test_abrupt_close_in_frames_then_resume(play, sample_packages):
 
 
 def test_standalone_shows_the_course_without_an_lms(play, sample_packages):
-    run = play(sample_packages["bistand"], "reads-everything", launch="standalone")
+    notes = []
+
+    def learner(session):
+        from scorm_builder.runtime.learners import OurPlayer
+        session.launch()
+        player = OurPlayer(session)
+        notes.append(session.frame.get_by_role("status").inner_text())
+        player.next()
+        session.unload()
+
+    run = play(sample_packages["bistand"], learner, launch="standalone")
     assert run.ok and run.calls == [] and run.launches[0].entry == "ab-initio"
+    assert "inte ansluten till någon lärplattform" in notes[0]
+
+
+def test_multi_sco_build_plays_every_lesson_sco_and_the_test(play, tmp_path):
+    """packaging: multi-sco: one SCO per lesson (completed) and the test SCO (passed), each with a fresh API."""
+    import shutil
+
+    import yaml
+    course = tmp_path / "course"
+    shutil.copytree(SAMPLE, course)
+    config = yaml.safe_load((course / "course.yml").read_text(encoding="utf-8"))
+    config["packaging"] = "multi-sco"
+    (course / "course.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (package,) = build_course(course, tmp_path / "dist", ["omsorg"])
+    run = play(package, "passes")
+    assert run.ok, (run.violations, run.errors)
+    statuses = [launch.cmi["cmi.core.lesson_status"] for launch in run.launches]
+    assert len(statuses) == len(config["lessons"]) and statuses == ["completed"] * (len(statuses) - 1) + ["passed"]
+    assert all(launch.calls[0]["fn"] == "LMSInitialize" and launch.calls[0]["ret"] == "true" for launch in run.launches)
+    check_test_record(run.launches[-1].cmi, passed=True)
