@@ -182,3 +182,16 @@ def test_multi_sco_courses_list_every_sco(make_course):
         test_sco = state["scos"][1]["id"]
         assert preview.launch(test_sco, None, False)["preset"]["student_data"]["mastery_score"] == "80"
         assert "<html" in fetch(preview.url + "pkg/sco-slutprov.html")
+
+
+def test_a_course_broken_at_start_is_served_once_fixed(course):
+    good = (course / "course.yml").read_text(encoding="utf-8")
+    (course / "course.yml").write_text(good.replace("title: Minikurs", "title: [Minikurs"), encoding="utf-8")
+    with Preview(course, None, 0) as preview:
+        state = wait_for_build(preview, 1)
+        assert not state["ok"] and state["scos"] == []
+        assert "kurs/course.yml:" in state["report"] and "YAML" in state["report"]
+        (course / "course.yml").write_text(good, encoding="utf-8")
+        state = wait_for_build(preview, 2)
+        assert state["ok"], state["report"]
+        assert "Första versionen." in fetch(preview.url + "pkg/index.html")
