@@ -96,12 +96,34 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
                           learner=student)
         for sco in scos:
             session.sco = sco
-            script(session)
-            if session.launching:
-                session.unload()
+            _run_script(script, session, run)
         run.launches = session.launches
         run.record = record.scos
     if report_dir:
         from scorm_builder.runtime.report import write_report
         write_report(run, report_dir)
     return run
+
+
+def _run_script(script, session: Session, run: Run) -> None:
+    """Run the learner on the current SCO. When the page stops cooperating (a control that never
+    appears, a SCO that never loads) that is a finding about the package, not a crash: it becomes
+    a `learner` error with a screenshot, the launch is ended, and the next SCO still plays."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    stuck = (PlaywrightError, TimeoutError, AssertionError)
+    try:
+        script(session)
+    except stuck as e:
+        first_line = (str(e).strip().splitlines() or [""])[0]
+        run.errors.append({"kind": "learner", "message": f"{session.sco.identifier}: {type(e).__name__}: {first_line}",
+                           "url": ""})
+        try:
+            session.screenshot("failure")
+        except stuck:
+            pass
+    if session.launching:
+        try:
+            session.unload()
+        except stuck as e:
+            run.errors.append({"kind": "learner", "message": f"{session.sco.identifier}: {e}", "url": ""})

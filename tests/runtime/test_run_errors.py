@@ -51,3 +51,14 @@ def test_record_file_carries_a_resume_across_two_runs(play, test_sco, tmp_path):
     reads = [c["ret"] for c in second.calls if c["fn"] == "LMSGetValue"]
     assert reads == ["resume", "p7"] and second.launches[0].entry == "resume"
     assert first.ok and second.ok
+
+
+def test_a_stuck_learner_is_a_finding_not_a_crash(play, test_sco, tmp_path):
+    def learner(session):
+        session.launch().get_by_role("button", name="Nästa").click(timeout=300)
+
+    run = play(test_sco("?on=clean"), learner, report_dir=tmp_path)
+    (error,) = run.errors
+    assert error["kind"] == "learner" and error["message"].startswith("item_1: TimeoutError: Locator.click: Timeout 300ms")
+    (launch,) = run.launches
+    assert launch.ended_by == "unload" and launch.finished and launch.screenshots == ["01-001-failure.png"]
