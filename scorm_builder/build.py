@@ -67,7 +67,8 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
                        problem=e.message)
         raise BuildError(reporter) from None
     except jinja2.TemplateError as e:
-        reporter.error("theme.template_error", variant.course.theme, None, problem=str(e))
+        path, line = _template_frame(e)
+        reporter.error("theme.template_error", path or variant.course.theme, line, problem=str(e))
         raise BuildError(reporter) from None
     files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
@@ -76,6 +77,19 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     zip_path = tmp / f"{variant.name}.zip"
     write_zip(staging, zip_path)
     return zip_path
+
+def _template_frame(error: Exception) -> tuple[str | None, int | None]:
+    """Jinja rewrites tracebacks so template frames carry the template's file and line: the last
+    such frame is where the template went wrong."""
+    found = (None, None)
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = (display_path(Path(filename)), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
 
 def _publish(zips: list[Path], out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -64,3 +64,13 @@ def test_version_and_help():
 def test_python_dash_m_runs_the_same_cli():
     result = subprocess.run([sys.executable, "-m", "scorm_builder", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_an_undefined_template_variable_is_reported_at_its_line(make_course, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    override = '{% extends "default/base.html" %}\n{% block footer %}\n<p>{{ kontakt.telefon }}</p>\n{% endblock %}\n'
+    course = make_course({"theme_overrides/base.html": override})
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(course), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 1, result.output
+    assert "kurs/theme_overrides/base.html:3: error: the theme template could not be used: 'kontakt' is undefined" \
+        in result.output
