@@ -28,6 +28,8 @@ def test_wheel_carries_the_runtime_files(wheel):
         "scorm_builder/schemas/imscp_rootv1p1p2.xsd", "scorm_builder/schemas/adlcp_rootv1p2.xsd",
         "scorm_builder/schemas/imsmd_rootv1p2p1.xsd", "scorm_builder/schemas/ims_xml.xsd",
         "scorm_builder/runtime/harness.html", "scorm_builder/runtime/conformance.js",
+        "scorm_builder/preview/preview.html", "scorm_builder/preview/preview.js",
+        "scorm_builder/scaffold/sv/course.yml", "scorm_builder/scaffold/en/course.yml",
     }
     assert expected <= names, sorted(expected - names)
     assert any(n.startswith("scorm_builder/runtime/scorm12") and n.endswith(".js") for n in names)
