@@ -90,7 +90,8 @@
     onChange: null,    // function (failing) called when saving fails or recovers
     onLateStart: null  // function () when LMSInitialize succeeds only on a retry
   };
-  var timer = null, due = 0, delay = BASE_DELAY, debounce = 500;
+  var MAX_WAIT = 5000;  // typing postpones a commit, but not beyond this
+  var timer = null, due = 0, firm = false, since = 0, delay = BASE_DELAY, debounce = 500;
 
   function lastError() {
     try { return String(lms.api.LMSGetLastError()); } catch (e) { return '101'; }
@@ -205,12 +206,19 @@
     timer = setTimeout(lms.commit, ms);
   }
 
-  /* Something changed: commit after `ms` (default: the debounce), never later than a commit
-     already due, and not before a retry that is waiting out its backoff. */
+  /* Something changed. Without `ms`: debounced, each change postpones the commit (so typing is
+     not sent per keystroke), up to MAX_WAIT after the first unsent change. With `ms`: commit by
+     then, and no later change moves it. A retry waiting out its backoff is left alone. */
   lms.commitSoon = function (ms) {
     if (lms.phase === 2 || (lms.failing && timer)) return;
-    ms = ms == null ? debounce : ms;
-    if (!timer || Date.now() + ms < due) schedule(ms);
+    var now = Date.now();
+    if (!timer) { since = now; firm = false; }
+    if (ms != null) {
+      if (!timer || now + ms < due) schedule(ms);
+      firm = true;
+    } else if (!firm) {
+      schedule(Math.max(0, Math.min(debounce, since + MAX_WAIT - now)));
+    }
   };
 
   /* Exactly once: everything left, then exit and this session's time, then LMSFinish.

@@ -221,3 +221,21 @@ test('a commit already due is never postponed by later changes', () => {
   assert.equal(live.length, 1);
   assert.equal(live[0].ms, 0);
 });
+
+test('typing postpones the commit, but never beyond five seconds after the first change', () => {
+  const L = lms();
+  const clock = { t: 1000 };
+  const { SB, timers } = player(L.api, { Date: { now: () => clock.t } });
+  SB.lms.start('k');
+  const due = () => { const live = timers.filter((t) => t.fn); assert.equal(live.length, 1); return live[0].ms; };
+  SB.lms.commitSoon();
+  assert.equal(due(), 500);
+  for (let i = 0; i < 30; i++) { clock.t += 200; SB.lms.commitSoon(); }  // a keystroke every 200 ms
+  assert.equal(due(), 0);  // 6 s after the first keystroke: commit now
+  clock.t += 100;
+  SB.lms.commit();
+  SB.lms.commitSoon();
+  assert.equal(due(), 500);  // a new round
+  const calls = L.calls.filter((c) => c[0] === 'LMSCommit').length;
+  assert.equal(calls, 1);
+});
