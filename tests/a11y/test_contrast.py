@@ -85,3 +85,22 @@ def test_themes_set_every_colour_the_player_uses(theme):
     used = set(re.findall(r"var\(--sb-([a-z-]+)", (PLAYER_DIR / "player.css").read_text(encoding="utf-8")))
     missing = used - custom_properties(SHEETS[theme].read_text(encoding="utf-8")).keys() - {"font"}
     assert missing == set()
+
+
+@pytest.mark.playback
+@pytest.mark.parametrize("theme", ["default", "ostersund"])
+def test_the_theme_s_colours_are_the_ones_shown(theme, every_type_packages, playback_browser):
+    """The ratios above only hold if the page really uses the theme's values (player.css comes later)."""
+    from scorm_builder.runtime.playback import play
+
+    wanted = custom_properties(SHEETS[theme].read_text(encoding="utf-8"))
+    shown = {}
+
+    def learner(session):
+        frame = session.launch()
+        shown.update(frame.evaluate("names => Object.fromEntries(names.map(n => [n, getComputedStyle("
+                                    "document.documentElement).getPropertyValue('--sb-' + n).trim().toLowerCase()]))",
+                                    list(wanted)))
+
+    play(every_type_packages[theme], learner, browser=playback_browser)
+    assert shown == wanted
