@@ -1,0 +1,103 @@
+"""Courses for the accessibility tests: the sample course in another theme, and a small course with
+one question of every type, as knowledge checks and in a test that draws them all."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from support import SAMPLE_COURSE, write_course
+
+COURSE_YML = """\
+id: alla-typer
+title: Alla frågetyper
+version: "1.0"
+theme: THEME
+lessons:
+  - 01-kontroller
+  - slutprov
+"""
+CHECKS_LESSON = """\
+---
+title: Kunskapskontroller
+---
+# Frågor av alla slag
+
+Källa: [World Health Organization: Violence against women](https://www.who.int/){: lang=en }
+
+"""
+TEST_LESSON = """\
+---
+title: Slutprov
+type: test
+pass_mark: 80
+---
+Svara på alla frågor.
+
+"""
+QUESTIONS = """\
+::: fråga enval {{#{p}-enval}}
+Vilket nummer har Kvinnofridslinjen?
+
+- [x] 020-50 50 50
+- [ ] 116 006
+  > Nej, det är Brottsofferjouren.
+
+rätt: Ja.
+fel: Inte riktigt.
+förklaring: Kvinnofridslinjen är öppen dygnet runt.
+:::
+
+::: fråga flerval {{#{p}-flerval}}
+Vilka är former av våld?
+
+- [x] latent våld
+- [x] ekonomiskt våld
+- [ ] en vanlig meningsskiljaktighet
+:::
+
+::: fråga santfalskt {{#{p}-santfalskt}}
+Hedersförtryck är ett eget brott.
+
+svar: sant
+:::
+
+::: fråga fritext {{#{p}-fritext}}
+Hur många år fyller man när man blir myndig?
+
+svar: arton | 18
+:::
+
+::: fråga para {{#{p}-para}}
+Para ihop formen med ett exempel.
+
+- Fysiskt våld = stryptag
+- Ekonomiskt våld = lån i den utsattas namn
+- Digitalt våld = kontointrång
+:::
+
+::: fråga ordning {{#{p}-ordning}}
+Sätt stegen i ordning.
+
+1. Polisen håller förhör.
+2. Åklagaren beslutar om åtal.
+3. Målet prövas i tingsrätten.
+:::
+"""
+
+
+def sample_in_theme(dest: Path, theme: str) -> Path:
+    """A copy of the sample course whose course.yml names `theme`."""
+    course = dest / SAMPLE_COURSE.name
+    shutil.copytree(SAMPLE_COURSE, course)
+    yml = course / "course.yml"
+    text, count = re.subn(r"(?m)^theme: .*$", f"theme: {theme}", yml.read_text(encoding="utf-8"))
+    assert count == 1
+    yml.write_text(text, encoding="utf-8")
+    return course
+
+
+def every_type_course(dest: Path, theme: str) -> Path:
+    return write_course(dest, {"course.yml": COURSE_YML.replace("THEME", theme),
+                               "lessons/01-kontroller.md": CHECKS_LESSON + QUESTIONS.format(p="kontroll"),
+                               "lessons/slutprov.md": TEST_LESSON + QUESTIONS.format(p="prov")})
