@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import exit_course, go_to, launch_data
+from conftest import answer, exit_course, go_to, launch_data, page_number
 from scorm_builder.runtime.scorm_again import scorm_again_path
 
 pytestmark = pytest.mark.playback
@@ -40,7 +40,6 @@ def answer_all(frame, data, right_from: int) -> None:
     for i in range(groups.count()):
         group = groups.nth(i)
         q = by_stem[group.locator("legend").inner_text().strip()]
-        from conftest import answer
         answer(frame, group, q, right=i >= right_from)
     frame.get_by_role("button", name="Lämna in provet").click()
     frame.get_by_role("heading", name="Resultat").wait_for()
@@ -109,3 +108,28 @@ def test_lms_errors_reach_the_console_only_when_debugging(play, build, debug):
         assert any("LMSCommit" in m and "101" in m for m in ours), ours
     else:
         assert ours == []
+
+
+@pytest.mark.parametrize("suspend", ["x=1", '{"v":2,"k":', '{"v":7,"q":[]}', "\u00e5\u00e4\u00f6" * 50])
+def test_foreign_or_corrupt_suspend_data_starts_fresh_and_never_lowers_a_pass(play, build, suspend):
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        own_api(session, {"core": {"student_id": "u1", "student_name": "B, A", "credit": "credit", "entry": "resume",
+                                   "lesson_location": "no-such-page", "lesson_status": "passed",
+                                   "score": {"raw": "90", "min": "0", "max": "100"}},
+                          "suspend_data": suspend})
+        frame = session.launch()
+        seen["page"] = page_number(frame)
+        seen["offer"] = frame.get_by_role("button", name="Fortsätt där jag var").count()
+        frame.get_by_role("button", name="Nästa").click()
+        exit_course(frame)
+        seen.update(cmi(frame)["core"])
+        session.unload()
+
+    run = play(zip_path, learner, launch="standalone")
+    assert run.errors == [], run.errors
+    assert (seen["page"], seen["offer"]) == ("Sida 1 av 5", 0)
+    assert seen["lesson_status"] == "passed" and seen["score"]["raw"] == "90" and seen["exit"] == ""
+    assert seen["lesson_location"] == "l01-forsta-2"
