@@ -8,6 +8,8 @@ CourseExtension registers, by name and priority:
 """
 from __future__ import annotations
 
+import threading
+
 import markdown
 from markdown.extensions import Extension
 
@@ -43,25 +45,43 @@ def convert(body: str, context: PageContext) -> str:
     is Markdown conversion. Its diagnostics are already reported, and reported once anyway.
     """
     key = _reuse_key(body, context)
-    if _reusable.get("reporter") is not context.reporter:
-        _reusable.clear()
-        _reusable["reporter"] = context.reporter
-    hit = _reusable.get(key)
+    reusable = _reusable()
+    if reusable.get("reporter") is not context.reporter:
+        reusable.clear()
+        reusable["reporter"] = context.reporter
+    hit = reusable.get(key)
     if hit is not None:
         html, pages, questions, assets = hit
         context.pages.extend(pages)
         context.questions.extend(questions)
         context.assets.update(assets)
         return html
-    md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", CourseExtension(context)],
-                           output_format="html")
-    html = md.convert(body)
+    html = _markdown(context).convert(body)
     if not context.audience_read:
-        _reusable[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
+        reusable[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
     return html
 
 
-_reusable: dict = {}   # "reporter": the build's Reporter; key -> (html, pages, questions, assets)
+_local = threading.local()   # per thread (preview rebuilds in its own): the Markdown, reusable conversions
+
+
+def _markdown(context: PageContext) -> markdown.Markdown:
+    """This thread's Markdown, reset for the next lesson: setting one up costs about as much as
+    converting a short lesson, and every extension reads the lesson's context from `md.sb`."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", CourseExtension(context)],
+                                           output_format="html")
+    md.reset()
+    md.sb = context
+    return md
+
+
+def _reusable() -> dict:
+    """"reporter": the build's Reporter; key -> (html, pages, questions, assets)."""
+    if not hasattr(_local, "reusable"):
+        _local.reusable = {}
+    return _local.reusable
 
 
 def _reuse_key(body: str, c: PageContext) -> tuple:
