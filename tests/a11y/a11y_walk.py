@@ -16,6 +16,9 @@ from scorm_builder.runtime.browser import VIEWPORT
 
 THEMES = ("ostersund", "default")
 PHONE = {"width": 320, "height": 640}
+# What can change when a phone's width re-flows the page: content that now scrolls sideways must
+# be reachable by keyboard (a table, a long word). The rest of axe's rules are run at desktop size.
+PHONE_RULES = ("scrollable-region-focusable",)
 # The visible DOM, without the course title (the audience's name is all that differs there).
 SIGNATURE = """() => {
   const body = document.body.cloneNode(true);
@@ -39,7 +42,8 @@ class Audit:
     audited: int = 0
 
     def check(self, session, package: str, label: str = "", whole: bool = False) -> None:
-        """axe on this state unless seen (with `whole`, also the other pages' ids), then reflow."""
+        """axe on this state unless seen (with `whole`, also the other pages' ids); then, at 320 px,
+        reflow and the layout-dependent axe rules."""
         frame = session.frame
         name = a11y.current_page(frame, "closed") + (f" ({label})" if label else "")
         self.states.append(f"{package}: {name}")
@@ -48,18 +52,37 @@ class Audit:
             self.seen.add(key)
             self.audited += 1
             self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole))]
-        width = scroll_width_at(session, PHONE)
+        session.page.set_viewport_size(PHONE)
+        try:
+            width = frame.evaluate("() => document.documentElement.scrollWidth")
+            phone = a11y.audit(frame, f"{name} at {PHONE['width']} px", whole=False, rules=PHONE_RULES)
+        finally:
+            session.page.set_viewport_size(VIEWPORT)
+        self.axe += [f"{package}: {line}" for line in a11y.lines(phone)]
         if width > PHONE["width"]:
             self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
 
 
-def scroll_width_at(session, size: dict) -> int:
-    """The SCO document's scrollWidth with the window at `size`; the window is put back after."""
-    session.page.set_viewport_size(size)
-    try:
-        return session.frame.evaluate("() => document.documentElement.scrollWidth")
-    finally:
-        session.page.set_viewport_size(VIEWPORT)
+    def check_phone_contents(self, session, package: str) -> None:
+        """The contents as a dialog at 320 px: every axe rule, and reflow."""
+        frame = session.frame
+        session.page.set_viewport_size(PHONE)
+        try:
+            frame.get_by_role("button", name="Innehåll", exact=True).click()
+            frame.get_by_role("dialog").wait_for()
+            name = a11y.current_page(frame) + f" (contents dialog at {PHONE['width']} px)"
+            self.states.append(f"{package}: {name}")
+            key = hashlib.sha1(("phone" + frame.evaluate(SIGNATURE)).encode()).hexdigest()
+            if key not in self.seen:
+                self.seen.add(key)
+                self.audited += 1
+                self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole=False))]
+            width = frame.evaluate("() => document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
+            session.page.keyboard.press("Escape")
+        finally:
+            session.page.set_viewport_size(VIEWPORT)
 
 
 def answer(frame, q: dict, right: bool) -> None:
@@ -89,7 +112,8 @@ def answer(frame, q: dict, right: bool) -> None:
 
 def walk(session, audit: Audit, package: str, right: bool = False) -> None:
     """Every page; knowledge checks answered (feedback shown); the test started and submitted
-    (`right` decides pass or fail); the contents open; and the closed page after Avsluta."""
+    (`right` decides pass or fail); the contents open, and as a dialog on a phone; and the closed
+    page after Avsluta."""
     frame = session.launch()
     data = session.course_data()
     audit.check(session, package, whole=True)
@@ -97,6 +121,7 @@ def walk(session, audit: Audit, package: str, right: bool = False) -> None:
     toggle.click()
     audit.check(session, package, "contents open")
     toggle.click()
+    audit.check_phone_contents(session, package)
     nxt = frame.get_by_role("button", name="Nästa", exact=True)
     while True:
         checks = frame.evaluate(CHECKS)

@@ -27,6 +27,8 @@ Allt är bra här.
 <p lang="xx-nonsense">Okänt språk.</p>
 
 <div style="width:600px">En låda som är bredare än telefonen.</div>
+
+<div class="scroller" style="overflow-x:auto"><p style="white-space:nowrap">Den här raden bryts aldrig och rullar i sidled på en telefon.</p></div>
 """
 
 
@@ -36,8 +38,10 @@ def test_faults_are_reported_with_page_rule_and_target(make_course, playback_bro
     audit = Audit("ostersund")
     play(package, lambda s: walk(s, audit, package.name), browser=playback_browser)
     found = {line.split(": ")[2].split(" ")[0]: line for line in audit.axe}
-    assert set(found) == {"color-contrast", "link-name", "valid-lang"}, audit.axe
-    assert all(line.startswith(f"{package.name}: l01-forsta-2: ") for line in audit.axe)
+    assert set(found) == {"color-contrast", "link-name", "valid-lang", "scrollable-region-focusable"}, audit.axe
+    assert all(line.startswith(f"{package.name}: l01-forsta-2") for line in audit.axe)
+    assert found["scrollable-region-focusable"].startswith(f"{package.name}: l01-forsta-2 at 320 px: ")
+    assert ": .scroller: " in found["scrollable-region-focusable"]
     assert ": .grey: " in found["color-contrast"] and "#b0b0b0" in found["color-contrast"]
     assert 'a[href$="#ingenstans"]' in found["link-name"]
     assert audit.reflow and all(line.startswith(f"{package.name}: l01-forsta-2") for line in audit.reflow)
