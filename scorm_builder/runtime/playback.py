@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from scorm_builder.runtime.faults import parse_faults
-from scorm_builder.runtime.profiles import PROFILES, Learner
+from scorm_builder.runtime.profiles import PROFILES, Student
 from scorm_builder.runtime.record import LearnerRecord
 from scorm_builder.runtime.scos import UnusablePackage, extract, read_scos
 from scorm_builder.runtime.server import PlaybackServer
@@ -51,7 +51,7 @@ class Run:
 
 
 def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", lms: str = "strict",
-         report_dir=None, faults=None, browser=None, record=None, student: Learner | None = None) -> Run:
+         report_dir=None, faults=None, browser=None, record=None, student: Student | None = None) -> Run:
     """Play `package` (a SCORM 1.2 zip) as `learner`; see docs/playback.md.
 
     `browser` is an open Playwright Browser to reuse (the pytest fixture passes one); without it a
@@ -93,7 +93,7 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
         stack.callback(context.close)
         session = Session(context=context, origin=server.origin, scos=scos, mode=launch, profile=profile,
                           record=record, faults=faults, report_dir=report_dir, errors=run.errors,
-                          learner=student)
+                          student=student)
         for sco in scos:
             session.sco = sco
             _run_script(script, session, run)

@@ -20,8 +20,8 @@ FRESH = {"cmi.core.lesson_status": "not attempted", "cmi.core.lesson_location": 
 
 
 @dataclass(frozen=True)
-class Learner:
-    """Who the LMS says is taking the course."""
+class Student:
+    """Who the LMS says is taking the course (cmi.core.student_id / student_name)."""
     student_id: str = "learner-1"
     first_name: str = "Anna"
     last_name: str = "Andersson"
@@ -34,12 +34,12 @@ class Profile:
     unset_status_completes: bool      # not attempted -> completed at LMSFinish
     new_attempt_unless_suspend: bool  # any exit but suspend wipes the record at the next launch
 
-    def student_name(self, learner: Learner) -> str:
+    def student_name(self, student: Student) -> str:
         if self.first_name_first:
-            return f"{learner.first_name} {learner.last_name}"
-        return f"{learner.last_name}, {learner.first_name}"
+            return f"{student.first_name} {student.last_name}"
+        return f"{student.last_name}, {student.first_name}"
 
-    def preset(self, stored: dict | None, sco: Sco, learner: Learner) -> tuple[dict, dict]:
+    def preset(self, stored: dict | None, sco: Sco, student: Student) -> tuple[dict, dict]:
         """(scorm-again loadFromJSON preset, the cmi the launch starts from) for one launch."""
         if stored is None:
             start, entry = dict(FRESH), "ab-initio"
@@ -49,7 +49,7 @@ class Profile:
             start, entry = dict(FRESH), "ab-initio"
         else:
             start, entry = dict(stored), ""
-        core = {"student_id": learner.student_id, "student_name": self.student_name(learner),
+        core = {"student_id": student.student_id, "student_name": self.student_name(student),
                 "credit": "credit", "lesson_mode": "normal", "entry": entry,
                 "lesson_location": start.get("cmi.core.lesson_location", ""),
                 "lesson_status": start.get("cmi.core.lesson_status", "not attempted"),

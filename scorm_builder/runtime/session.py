@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorm_builder.runtime import a11y
-from scorm_builder.runtime.profiles import Learner, Profile
+from scorm_builder.runtime.profiles import Profile, Student
 from scorm_builder.runtime.record import LearnerRecord
 from scorm_builder.runtime.scos import Sco
 
@@ -41,7 +41,7 @@ class LaunchResult:
 class Session:
     def __init__(self, *, context, origin: str, scos: list[Sco], mode: str, profile: Profile,
                  record: LearnerRecord, faults: dict, report_dir: Path | None, errors: list,
-                 learner: Learner | None = None):
+                 student: Student | None = None):
         self.context = context
         self.origin = origin
         self.scos = scos
@@ -52,7 +52,7 @@ class Session:
         self.faults = faults
         self.report_dir = report_dir
         self.errors = errors
-        self.learner = learner or Learner()
+        self.student = student or Student()
         self.launches: list[LaunchResult] = []
         self.frame = None      # the SCO's Frame during a launch
         self.page = None       # the Page showing the SCO (harness page, popup, or standalone page)
@@ -68,7 +68,7 @@ class Session:
         if self._current is not None:
             self.unload()
         stored = self.record.get(self.sco.identifier)
-        preset, self._start_cmi = self.profile.preset(stored, self.sco, self.learner)
+        preset, self._start_cmi = self.profile.preset(stored, self.sco, self.student)
         url = "/pkg/" + self.sco.href
         self._current = LaunchResult(number=len(self.launches) + 1, sco=self.sco.identifier, mode=self.mode,
                                      entry=self._start_cmi["cmi.core.entry"])
