@@ -72,6 +72,11 @@ def _markdown(context: PageContext) -> markdown.Markdown:
     if md is None:
         md = _local.md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", CourseExtension(context)],
                                            output_format="html")
+        # The inline processor looks each pattern up by index for every text node, and each
+        # Registry lookup re-checks its sort order; a list of the same patterns in the same order
+        # skips that (Python-Markdown's own smarty extension swaps this attribute the same way).
+        inline = md.treeprocessors["inline"]
+        inline.inlinePatterns = list(inline.inlinePatterns)
     md.reset()
     md.sb = context
     return md
