@@ -1,0 +1,56 @@
+"""The runtime's pure parts, without a browser: SCO discovery, LMS profile rules, set-up checks."""
+from __future__ import annotations
+
+import pytest
+
+from scorm_builder.runtime import browser
+from scorm_builder.runtime.profiles import PROFILES, Student
+from scorm_builder.runtime.scos import Sco, UnusablePackage, extract, read_scos
+
+from runtime_test_packages import make_package
+
+SCO = Sco(identifier="i1", title="t", href="sco.html", scormtype="sco", mastery_score="80", launch_data="x=1")
+
+
+def test_items_with_parameters_and_mastery_become_scos(tmp_path):
+    package = make_package(tmp_path / "p.zip", [("first", "?a=1&b=2", "75"), ("second", "", "")])
+    extract(package, tmp_path / "x")
+    first, second = read_scos(tmp_path / "x")
+    assert (first.identifier, first.href, first.mastery_score) == ("first", "sco.html?a=1&b=2", "75")
+    assert (second.href, second.mastery_score, second.scormtype) == ("sco.html", "", "sco")
+
+
+def test_no_manifest_is_unusable(tmp_path):
+    with pytest.raises(UnusablePackage) as caught:
+        read_scos(tmp_path)
+    assert caught.value.code == "play.no_manifest" and "imsmanifest.xml" in caught.value.message("en")
+
+
+def test_first_launch_preset_carries_the_item_values():
+    preset, start = PROFILES["strict"].preset(None, SCO, Student())
+    assert preset["core"]["entry"] == start["cmi.core.entry"] == "ab-initio"
+    assert preset["core"]["credit"] == "credit" and preset["core"]["student_name"] == "Andersson, Anna"
+    assert preset["student_data"]["mastery_score"] == "80" and preset["launch_data"] == "x=1"
+
+
+@pytest.mark.parametrize("lms,status,raw,expected", [
+    ("strict", "not attempted", "", "not attempted"), ("moodle", "not attempted", "", "completed"),
+    ("strict", "completed", "79", "failed"), ("moodle", "incomplete", "80", "passed"),
+    ("strict", "incomplete", "", "incomplete"),
+])
+def test_status_rules_at_finish(lms, status, raw, expected):
+    cmi = {"cmi.core.lesson_status": status, "cmi.core.score.raw": raw, "cmi.core.credit": "credit",
+           "cmi.core.lesson_mode": "normal", "cmi.student_data.mastery_score": "80"}
+    assert PROFILES[lms].at_finish(cmi)["cmi.core.lesson_status"] == expected
+
+
+def test_no_credit_means_no_mastery_override():
+    cmi = {"cmi.core.lesson_status": "completed", "cmi.core.score.raw": "10", "cmi.core.credit": "no-credit",
+           "cmi.student_data.mastery_score": "80"}
+    assert PROFILES["moodle"].at_finish(cmi)["cmi.core.lesson_status"] == "completed"
+
+
+def test_missing_chromium_fails_loudly(monkeypatch, tmp_path):
+    monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(browser.ChromiumMissing):
+        browser.launch_browser(playwright=None)
