@@ -16,9 +16,6 @@ from scorm_builder.runtime.browser import VIEWPORT
 
 THEMES = ("ostersund", "default")
 PHONE = {"width": 320, "height": 640}
-# What can change when a phone's width re-flows the page: content that now scrolls sideways must
-# be reachable by keyboard (a table, a long word). The rest of axe's rules are run at desktop size.
-PHONE_RULES = ("scrollable-region-focusable",)
 # The visible DOM, without the course title (the audience's name is all that differs there).
 SIGNATURE = """() => {
   const body = document.body.cloneNode(true);
@@ -42,29 +39,32 @@ class Audit:
     audited: int = 0
 
     def check(self, session, package: str, label: str = "", whole: bool = False) -> None:
-        """axe on this state unless seen (with `whole`, also the other pages' ids); then, at 320 px,
-        reflow and the layout-dependent axe rules."""
+        """axe on this state unless seen (with `whole`, also the other pages' ids), at the desktop
+        size and again at 320 px (where tables may scroll and the contents become a dialog); and
+        reflow at 320 px."""
         frame = session.frame
         name = a11y.current_page(frame, "closed") + (f" ({label})" if label else "")
         self.states.append(f"{package}: {name}")
-        key = hashlib.sha1(frame.evaluate(SIGNATURE).encode()).hexdigest()
+        self._axe(frame, package, name, whole)
+        session.page.set_viewport_size(PHONE)
+        try:
+            self._axe(frame, package, f"{name} at {PHONE['width']} px", False)
+            width = frame.evaluate("() => document.documentElement.scrollWidth")
+        finally:
+            session.page.set_viewport_size(VIEWPORT)
+        if width > PHONE["width"]:
+            self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
+
+    def _axe(self, frame, package: str, name: str, whole: bool) -> None:
+        key = hashlib.sha1(f"{frame.evaluate('() => innerWidth')}:{frame.evaluate(SIGNATURE)}".encode()).hexdigest()
         if whole or key not in self.seen:
             self.seen.add(key)
             self.audited += 1
             self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole))]
-        session.page.set_viewport_size(PHONE)
-        try:
-            width = frame.evaluate("() => document.documentElement.scrollWidth")
-            phone = a11y.audit(frame, f"{name} at {PHONE['width']} px", whole=False, rules=PHONE_RULES)
-        finally:
-            session.page.set_viewport_size(VIEWPORT)
-        self.axe += [f"{package}: {line}" for line in a11y.lines(phone)]
-        if width > PHONE["width"]:
-            self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
 
 
     def check_phone_contents(self, session, package: str) -> None:
-        """The contents as a dialog at 320 px: every axe rule, and reflow."""
+        """The contents as a dialog at 320 px: axe and reflow."""
         frame = session.frame
         session.page.set_viewport_size(PHONE)
         try:
@@ -72,11 +72,7 @@ class Audit:
             frame.get_by_role("dialog").wait_for()
             name = a11y.current_page(frame) + f" (contents dialog at {PHONE['width']} px)"
             self.states.append(f"{package}: {name}")
-            key = hashlib.sha1(("phone" + frame.evaluate(SIGNATURE)).encode()).hexdigest()
-            if key not in self.seen:
-                self.seen.add(key)
-                self.audited += 1
-                self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole=False))]
+            self._axe(frame, package, name, False)
             width = frame.evaluate("() => document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
