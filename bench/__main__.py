@@ -83,13 +83,13 @@ def main(argv: list[str] | None = None) -> int:
 def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
     """Build time, memory and zip floor per generated course size; returns the largest's (size, zips)."""
     out("## Build: generated courses\n")
-    out(f"`scorm-builder build` as a subprocess (Python start-up included), median of {BUILD_RUNS} runs after a "
-        "warm-up; CPU is user + system time of the build process; peak RSS from `wait4`. Zip floors: `zip -qrX` "
+    out(f"`scorm-builder build` as a subprocess (Python start-up included), median of {BUILD_RUNS} runs (after one "
+        "warm-up build that writes the bytecode caches); CPU is user + system time of the build process; peak RSS from `wait4`. Zip floors: `zip -qrX` "
         "over the same package tree in the same run, and `zip -qrX -n` storing the media our zipper stores. "
         "~800 words per lesson in 2 pages.\n")
     rows, first, last = [], None, None
     for n in sizes:
-        print(f"bench: building the {n}-lesson course {BUILD_RUNS + 1} times …", file=sys.stderr, flush=True)
+        print(f"bench: building the {n}-lesson course {BUILD_RUNS} times …", file=sys.stderr, flush=True)
         size = Size.scaled(n)
         course = write_course(work / "courses", size)
         res = measure_build(course, work / f"build-{n}", work / "pycache", BUILD_RUNS)
