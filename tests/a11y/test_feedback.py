@@ -50,3 +50,19 @@ def test_feedback_and_results_are_announced_as_text(every_type_packages, playbac
     assert "Ditt resultat: 0 % rätt." in seen["results"]
     assert "Du är inte godkänd. Det krävs 80 % rätt." in seen["results"]
     assert seen["review"] == ["Fel"] * 6
+
+
+def test_pages_read_are_marked_in_words_in_the_contents(every_type_packages, playback_browser):
+    from playwright.sync_api import expect
+
+    def learner(session):
+        frame = session.launch()
+        frame.get_by_role("button", name="Nästa", exact=True).click()
+        frame.get_by_role("button", name="Innehåll", exact=True).click()
+        toc = frame.get_by_role("navigation", name="Innehåll", exact=True)
+        # the name stays the page title (learners find pages by it); "read" is the description
+        expect(toc.get_by_role("link", name="Frågor av alla slag", exact=True)).to_have_accessible_description("Läst")
+        expect(toc.get_by_role("link", name="Slutprov", exact=True)).to_have_accessible_description("Läst")
+
+    run = play(every_type_packages["ostersund"], learner, browser=playback_browser)
+    assert run.errors == []
