@@ -3,6 +3,7 @@
 CourseExtension registers, by name and priority:
 - block processor `sb_fenced` (106, above admonition's 105): `::: name` blocks;
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
+- tree processor `sb_tables` (6): puts each table in a named, focusable scroll box;
 - tree processor `sb_pages` (5): splits the lesson into page sections;
 - postprocessor `sb_rawhtml` (35, before raw HTML is put back at 30): refuses loading HTML.
 """
@@ -18,6 +19,7 @@ from scorm_builder.source.blocks import FencedBlockProcessor
 from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.paging import PageTreeprocessor
+from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
 
@@ -33,6 +35,7 @@ class CourseExtension(Extension):
             fenced.register(handler)
         md.parser.blockprocessors.register(fenced, "sb_fenced", 106)
         md.treeprocessors.register(AssetTreeprocessor(md), "sb_assets", 7)
+        md.treeprocessors.register(TableTreeprocessor(md), "sb_tables", 6)
         md.treeprocessors.register(PageTreeprocessor(md), "sb_pages", 5)
         md.postprocessors.register(RawHtmlCheck(md), "sb_rawhtml", 35)
 
