@@ -92,6 +92,23 @@ class Reporter:
             raise BuildError(self)
 
 
+class CatalogueError(Exception):
+    """An error whose words are a catalogue message (`code`, `code.hint`), so it reaches the user
+    in their language with a hint, never as a traceback."""
+
+    def __init__(self, code: str, **params: object):
+        self.code = code
+        self.params = params
+        super().__init__(f"{code} {params}")
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.code, lang, **self.params)
+
+    def hint(self, lang: str | None = None) -> str | None:
+        key = self.code + ".hint"
+        return t(key, lang, **self.params) if has(key) else None
+
+
 def plural(key: str, n: int, lang: str | None = None) -> str:
     return t(f"{key}_one" if n == 1 else f"{key}_other", lang, n=n)
 

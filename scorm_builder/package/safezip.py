@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from scorm_builder.i18n import has, t
+from scorm_builder.errors import CatalogueError
 
 CHUNK = 64 * 1024
 MIB = 1024 * 1024
@@ -39,20 +39,8 @@ class Limits:
     ratio_floor: int = 1 * MIB                # ... once it has produced more than this
 
 
-class UnsafePackage(Exception):
+class UnsafePackage(CatalogueError):
     """The file cannot be read safely (or is no zip at all); `code` names a catalogue message."""
-
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code} {params}")
-
-    def message(self, lang: str | None = None) -> str:
-        return t(self.code, lang, **self.params)
-
-    def hint(self, lang: str | None = None) -> str | None:
-        key = self.code + ".hint"
-        return t(key, lang, **self.params) if has(key) else None
 
 
 @dataclass(frozen=True)
