@@ -21,7 +21,7 @@ import watchfiles
 
 from scorm_builder.i18n import catalogue, current_lang
 from scorm_builder.preview.rebuild import Rebuilder
-from scorm_builder.runtime.profiles import PROFILES, Learner
+from scorm_builder.runtime.profiles import PROFILES, Student
 from scorm_builder.runtime.server import _Handler
 
 PREVIEW_DIR = Path(__file__).resolve().parent
@@ -125,7 +125,7 @@ class Preview:
         if sco is None:
             raise KeyError(sco_id)
         stored = PROFILE.at_finish(cmi) if cmi and finished else cmi
-        preset, start = PROFILE.preset(stored, sco, Learner())
+        preset, start = PROFILE.preset(stored, sco, Student())
         return {"preset": preset, "entry": start["cmi.core.entry"]}
 
     def page(self) -> str:
