@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import exit_course, launch_data, page_number, read_to_end, take_test
+from player_steps import exit_course, launch_data, page_number, read_to_end, take_test
 
 pytestmark = pytest.mark.playback
 WARNING = "kunde inte sparas"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import exit_course, go_to, launch_data, page_number, read_to_end, sets, take_test
+from player_steps import exit_course, go_to, launch_data, page_number, read_to_end, sets, take_test
 from scorm_builder.render.pages import PLAYER_DIR, player_script
 
 pytestmark = pytest.mark.playback
@@ -230,7 +230,7 @@ def test_the_learners_name_is_shown_as_text_never_as_html(play, build):
 
 
 def test_a_new_build_keeps_the_pages_seen_and_the_place_by_key(play, build, tmp_path):
-    from conftest import COURSE
+    from player_steps import COURSE
     record = tmp_path / "record.json"
 
     def first(session):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import COURSE, exit_course, launch_data, page_number, read_to_end, sets, take_test
+from player_steps import COURSE, exit_course, launch_data, page_number, read_to_end, sets, take_test
 
 pytestmark = pytest.mark.playback
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import launch_data, page_number
+from player_steps import launch_data, page_number
 from support import SAMPLE_COURSE
 
 pytestmark = pytest.mark.playback

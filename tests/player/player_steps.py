@@ -1,0 +1,141 @@
+"""What the player tests share: a small course, and learner steps that drive the player by roles
+and names only (docs/architecture.md, the accessible-names contract)."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+
+COURSE = {
+    "course.yml": """\
+        id: spelare
+        title: Spelarkurs
+        version: "1.0"
+        description: Kurs för spelarens tester.
+        completion: pages-and-test
+        lessons:
+          - 01-forsta
+          - 02-andra
+          - slutprov
+        """,
+    "lessons/01-forsta.md": """\
+        ---
+        title: Första lektionen
+        ---
+        # Sida ett
+
+        Text på sida ett.
+
+        # Sida två
+
+        ::: fråga enval {#kontroll-1}
+        Vilket nummer har Kvinnofridslinjen?
+
+        - [x] 020-50 50 50
+        - [ ] 116 006
+        :::
+        """,
+    "lessons/02-andra.md": """\
+        ---
+        title: Andra lektionen
+        ---
+        # Sida tre
+
+        Text på sida tre.
+
+        # Sida fyra
+
+        Text på sida fyra.
+        """,
+    "lessons/slutprov.md": """\
+        ---
+        title: Slutprov
+        type: test
+        pass_mark: 80
+        attempts: 3
+        ---
+        Svara på frågorna.
+
+        ::: fråga santfalskt {#prov-1}
+        Hedersförtryck är ett eget brott.
+
+        svar: sant
+        :::
+
+        ::: fråga enval {#prov-2}
+        Vem tar emot en lex Sarah-rapport?
+
+        - [ ] IVO
+        - [x] Den som bedriver verksamheten
+        :::
+
+        ::: fråga flerval {#prov-3}
+        Vilka är former av våld?
+
+        - [x] latent
+        - [x] ekonomiskt
+        - [ ] vanlig meningsskiljaktighet
+        :::
+        """,
+}
+
+
+def launch_data(zip_path: Path, page: str = "index.html") -> dict:
+    html = zipfile.ZipFile(zip_path).read(page).decode()
+    start = html.index('id="sb-data">') + len('id="sb-data">')
+    return json.loads(html[start:html.index("</script>", start)])
+
+
+def page_number(frame) -> str:
+    return frame.locator("#sb-pageno").inner_text()
+
+
+def go_to(frame, title: str) -> None:
+    """Open the table of contents and follow the link to the page called `title`."""
+    frame.get_by_role("button", name="Innehåll").click()
+    frame.get_by_role("link", name=title, exact=True).click()
+
+
+def read_to_end(frame) -> None:
+    """Press Nästa until the last page."""
+    nxt = frame.get_by_role("button", name="Nästa")
+    while nxt.is_enabled():
+        nxt.click()
+
+
+def answer(frame, group, q: dict, right: bool) -> None:
+    """Answer question `q` (course data) inside its group, right or wrong."""
+    if q["type"] == "truefalse":
+        group.get_by_role("radio", name="Sant" if q["answer"] == right else "Falskt").check()
+        return
+    role = "radio" if q["type"] == "single" else "checkbox"
+    wrong = [o for o in q["options"] if not o["correct"]]
+    for o in q["options"]:
+        if (o["correct"] if right else o is wrong[0]):
+            group.get_by_role(role, name=o["text"], exact=True).check()
+
+
+def take_test(frame, data: dict, right: bool = True, submit: bool = True, only: int | None = None) -> None:
+    """On the test page: start (or retake) the test and answer the drawn questions."""
+    go_to(frame, next(p["title"] for p in data["pages"] if p["id"] == data["test"]["page"]))
+    start = frame.get_by_role("button", name="Starta provet")
+    (start if start.count() else frame.get_by_role("button", name="Gör om provet")).click()
+    by_stem = {q["stem"]: q for q in data["questions"].values()}
+    groups = frame.locator("section.sb-test").get_by_role("group")
+    for i in range(groups.count() if only is None else only):
+        group = groups.nth(i)
+        answer(frame, group, by_stem[group.locator("legend").inner_text().strip()], right)
+    if submit:
+        frame.get_by_role("button", name="Lämna in provet").click()
+        frame.get_by_role("heading", name="Resultat").wait_for()
+
+
+def exit_course(frame) -> None:
+    frame.get_by_role("button", name="Avsluta").click()
+    frame.get_by_role("heading", name="Du kan stänga fönstret nu").wait_for()
+
+
+def sets(run_or_launch, element: str) -> list[str]:
+    """The values the player sent for `element`, in order."""
+    return [c["args"][1] for c in run_or_launch.calls if c["fn"] == "LMSSetValue" and c["args"][0] == element]
