@@ -1,0 +1,81 @@
+"""Checks that the benchmark measures what it claims: run with `.venv/bin/python -m pytest bench -q`.
+
+The generated courses must be valid courses (a build that fails or warns would time an error
+path), their images real and incompressible, and the child-process figures the child's own.
+"""
+from __future__ import annotations
+
+import json
+import re
+import struct
+import sys
+import zipfile
+import zlib
+
+import pytest
+
+from bench.build_speed import run_timed
+from bench.corpus import Size, png, write_course
+from bench.report import table
+from bench.weight import launch_page_weight, player_weight
+from scorm_builder.build import build_course
+from scorm_builder.errors import Reporter
+
+
+def test_generated_course_builds_without_any_diagnostic(tmp_path):
+    size = Size.scaled(20)
+    course = write_course(tmp_path / "src", size)
+    reporter = Reporter()
+    [zip_path] = build_course(course, tmp_path / "dist", None, reporter)
+    assert reporter.diagnostics == []
+    with zipfile.ZipFile(zip_path) as zf:
+        names = zf.namelist()
+        page = zf.read("index.html").decode()
+    data = json.loads(re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', page, re.S)[1])
+    assert len(data["questions"]) == size.questions
+    assert {q["type"] for q in data["questions"].values()} == {"single", "multiple", "truefalse", "fillin",
+                                                                "matching", "ordering"}
+    assert len(data["test"]["pool"]) == round(size.questions * size.test_share)
+    assert len(data["pages"]) == size.lessons * size.pages_per_lesson + 1
+    assert sum(n.endswith(".png") for n in names) == size.images
+    assert sum(n.endswith(".mp4") for n in names) == size.media
+    assert player_weight(zip_path)[-1].raw > 0
+    assert launch_page_weight([zip_path]).name.endswith(":index.html")
+
+
+def test_lessons_are_about_800_words(tmp_path):
+    course = write_course(tmp_path, Size(lessons=3, questions=0, images=0, image_bytes=0, media=0, media_bytes=0))
+    for lesson in (course / "lessons").glob("*.md"):
+        words = len(lesson.read_text("utf-8").split())
+        assert 800 <= words < 1000, (lesson.name, words)
+
+
+def test_png_is_a_valid_image_that_does_not_compress():
+    import random
+
+    data = png(100, 80, random.Random(1))
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (100, 80)
+    idat = data.index(b"IDAT")
+    length = struct.unpack(">I", data[idat - 4:idat])[0]
+    raw = zlib.decompress(data[idat + 4:idat + 4 + length])
+    assert len(raw) == 80 * (1 + 100 * 3)
+    assert len(zlib.compress(data, 9)) > 0.99 * len(data)
+
+
+def test_run_timed_reports_the_childs_own_memory_and_cpu():
+    small = run_timed([sys.executable, "-c", "pass"])
+    big = run_timed([sys.executable, "-c", "b = bytearray(200 * 1024 * 1024); sum(range(3_000_000))"])
+    assert big.rss_mb >= 200 > small.rss_mb
+    assert big.cpu > small.cpu
+
+
+def test_run_timed_fails_loudly_on_a_failing_command():
+    with pytest.raises(RuntimeError, match="exited 3"):
+        run_timed([sys.executable, "-c", "import sys; sys.exit(3)"])
+
+
+def test_table_right_aligns_numbers_only():
+    text = table(["name", "ms"], [["a", 5], ["bb", 120]])
+    assert text.splitlines() == ["| name |  ms |", "|------|----:|", "| a    |   5 |", "| bb   | 120 |"]
