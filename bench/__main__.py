@@ -156,7 +156,8 @@ def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], l
     out("The runtime's LMS page (scorm-again) launches the SCO in an iframe; times from the SCO's "
         f"navigation start. Median of {LAUNCH_RUNS} launches (sample) or {BIG_LAUNCH_RUNS} (largest), after one warm-up. "
         "*HTML parsed*: the launch page fetched and parsed (`domInteractive`); *player.js*: from there to "
-        "DOMContentLoaded, i.e. the deferred player.js fetched and run (it boots and calls LMSInitialize).\n")
+        "DOMContentLoaded, i.e. the deferred player.js fetched and run (it boots and calls LMSInitialize). "
+        "*best*: the fastest run, what the page costs when nothing else competes for the CPU.\n")
     sample = next(z for z in sample_zips if z.stem.endswith(SAMPLE_LAUNCH_VARIANT))
     rows = []
     for label, pkg, runs, slowdown in (
@@ -164,8 +165,9 @@ def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], l
             (f"sample course, CPU {PHONE_SLOWDOWN}× slower (phone)", sample, LAUNCH_RUNS, PHONE_SLOWDOWN),
             (f"{largest[0]}-lesson course", largest[1][0], BIG_LAUNCH_RUNS, 1)):
         med, each = measure_launch(pkg, browser, runs, slowdown)
+        best = f"{min(t.initialize_ms for t in each):.0f}/{min(t.first_content_ms for t in each):.0f}"
         rows.append([label, f"{med.initialize_ms:.0f}", f"{med.first_content_ms:.0f}", f"{med.parsed_ms:.0f}",
-                     f"{med.boot_ms:.0f}",
+                     f"{med.boot_ms:.0f}", best,
                      " ".join(f"{t.initialize_ms:.0f}/{t.first_content_ms:.0f}" for t in each)])
         if pkg is sample and slowdown == 1:
             targets.check("LMSInitialize ≤ 100 ms after navigation (sample course)", f"{med.initialize_ms:.0f} ms",
@@ -173,7 +175,7 @@ def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], l
             targets.check("first content ≤ 300 ms after navigation (sample course)", f"{med.first_content_ms:.0f} ms",
                           med.first_content_ms <= 300)
     out(table(["package", "LMSInitialize ms", "first content ms", "HTML parsed ms", "player.js ms",
-               "each run (init/content)"],
+               "best init/content", "each run (init/content)"],
               rows) + "\n")
 
 
