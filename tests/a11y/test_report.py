@@ -3,15 +3,15 @@ transcript, and one JUnit test case per page; for our packages and for third-par
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
 from scorm_builder.build import build_course
-from scorm_builder.cli import main
 from test_findings import FAULTY
 
 pytestmark = pytest.mark.playback
@@ -28,12 +28,17 @@ MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 </manifest>"""
 
 
+def scorm_builder(*args: str) -> subprocess.CompletedProcess:
+    """The command as QA runs it (its own process: it starts its own Chromium)."""
+    return subprocess.run([sys.executable, "-m", "scorm_builder", *args], capture_output=True, text=True, timeout=600)
+
+
 def test_report_has_axe_results_per_page_of_our_package(make_course, tmp_path):
     course = make_course({"lessons/01-forsta.md": FAULTY})
     package = build_course(course, tmp_path / "dist", audiences=["omsorg"])[0]
     report = tmp_path / "report"
-    result = CliRunner().invoke(main, ["play", str(package), "--learner", "passes", "--report", str(report)])
-    assert result.exit_code == 0, result.output
+    result = scorm_builder("play", str(package), "--learner", "passes", "--report", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads((report / "a11y.json").read_text(encoding="utf-8"))
     pages = {r["page"]: r for r in summary["results"]}
     assert {"l01-forsta-1", "l01-forsta-2", "slutprov-1"} <= pages.keys()
@@ -61,8 +66,8 @@ def test_report_audits_a_third_party_package(tmp_path):
         zf.writestr("imsmanifest.xml", MANIFEST)
         zf.write(GOLF, "sco.html")
     report = tmp_path / "report"
-    result = CliRunner().invoke(main, ["play", str(package), "--report", str(report)])
-    assert result.exit_code == 0, result.output
+    result = scorm_builder("play", str(package), "--report", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads((report / "a11y.json").read_text(encoding="utf-8"))
     assert [r["page"] for r in summary["results"]] == ["item_1"]
     assert "/pkg/sco.html?on=clean" in summary["results"][0]["url"]
