@@ -8,7 +8,12 @@ Nested frames of a third-party SCO are audited one by one.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from lxml import etree
+
+from scorm_builder.i18n import t
 
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 # Our player's hidden pages are set aside while axe runs: they are not rendered, and building
@@ -96,8 +101,6 @@ def record(frame, launch, label: str, screenshot: str) -> None:
 
 def junit_cases(suite, run) -> tuple[int, int]:
     """One JUnit test case per page audited (classname `a11y`); returns (tests, failures)."""
-    from lxml import etree
-
     tests = failures = 0
     for launch in run.launches:
         for result in launch.a11y:
@@ -124,7 +127,13 @@ def summary(run) -> dict:
 
 @lru_cache(maxsize=1)
 def axe_version() -> str:
-    import re
-
     m = re.search(r"axe v([\d.]+)", axe_source()[:200])
     return m[1] if m else "?"
+
+
+def summary_line(run) -> str:
+    """The line `play --report` prints: violations, and on how many of the pages checked."""
+    results = [r for launch in run.launches for r in launch.a11y]
+    failed = [r for r in results if r["violations"] or r.get("error")]
+    return t("play.a11y", violations=sum(len(v["nodes"]) for r in results for v in r["violations"]),
+             failed=len(failed), pages=len(results))

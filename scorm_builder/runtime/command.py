@@ -40,6 +40,9 @@ def run_play(package: Path, learner: str, launch: str, lms: str, report_dir: Pat
         return 1
     for line in summary(run):
         click.echo(line)
+    if report_dir:
+        from scorm_builder.runtime.a11y import summary_line
+        click.echo(summary_line(run))
     for line in problems(run, path):
         click.echo(line, err=True)
     return 0 if run.ok else 1
