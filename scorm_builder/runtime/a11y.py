@@ -30,11 +30,11 @@ RUN = """async ([opts, whole]) => {
 }"""
 
 
-@lru_cache(maxsize=1)
 def axe_source() -> str:
-    from axe_playwright_python.base import AXE_FILE_PATH
+    # imported when first needed: the module reads axe.min.js (half a megabyte) as it loads
+    from axe_playwright_python.base import AXE_SCRIPT
 
-    return AXE_FILE_PATH.read_text(encoding="utf-8")
+    return AXE_SCRIPT
 
 
 def _audit_frame(frame, whole: bool) -> list[dict]:
