@@ -1,5 +1,6 @@
 """A learner who shows every state of every page once and checks each: axe-core (WCAG 2.1 A/AA)
-at the desktop size, and reflow at 320 px (no horizontal scrolling).
+at the desktop size and at 320 px, and reflow (no horizontal scrolling) at 640 px (a 1280 px
+window at 200 % zoom) and 320 px (400 %, or a phone).
 
 One launch per package: pages are reached with the player's own Nästa button, never by reloading.
 A state whose visible DOM was already audited in the same theme (an identical page in another
@@ -16,6 +17,7 @@ from scorm_builder.runtime.browser import VIEWPORT
 
 THEMES = ("ostersund", "default")
 PHONE = {"width": 320, "height": 640}
+ZOOMED = {"width": 640, "height": 384}   # a 1280 x 768 window at 200 % zoom
 # The visible DOM, without the course title (the audience's name is all that differs there).
 SIGNATURE = """() => {
   const body = document.body.cloneNode(true);
@@ -41,19 +43,24 @@ class Audit:
     def check(self, session, package: str, label: str = "", whole: bool = False) -> None:
         """axe on this state unless seen (with `whole`, also the other pages' ids), at the desktop
         size and again at 320 px (where tables may scroll and the contents become a dialog); and
-        reflow at 320 px."""
+        reflow at 640 px (200 % zoom) and 320 px."""
         frame = session.frame
         name = a11y.current_page(frame, "closed") + (f" ({label})" if label else "")
         self.states.append(f"{package}: {name}")
         self._axe(frame, package, name, whole)
-        session.page.set_viewport_size(PHONE)
         try:
+            session.page.set_viewport_size(ZOOMED)
+            self._reflow(frame, package, name, ZOOMED)
+            session.page.set_viewport_size(PHONE)
             self._axe(frame, package, f"{name} at {PHONE['width']} px", False)
-            width = frame.evaluate("() => document.documentElement.scrollWidth")
+            self._reflow(frame, package, name, PHONE)
         finally:
             session.page.set_viewport_size(VIEWPORT)
-        if width > PHONE["width"]:
-            self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
+
+    def _reflow(self, frame, package: str, name: str, size: dict) -> None:
+        width = frame.evaluate("() => document.documentElement.scrollWidth")
+        if width > size["width"]:
+            self.reflow.append(f"{package}: {name}: scrollWidth {width} > {size['width']}")
 
     def _axe(self, frame, package: str, name: str, whole: bool) -> None:
         key = hashlib.sha1(f"{frame.evaluate('() => innerWidth')}:{frame.evaluate(SIGNATURE)}".encode()).hexdigest()
@@ -61,7 +68,6 @@ class Audit:
             self.seen.add(key)
             self.audited += 1
             self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole))]
-
 
     def check_phone_contents(self, session, package: str) -> None:
         """The contents as a dialog at 320 px: axe and reflow."""
@@ -73,9 +79,7 @@ class Audit:
             name = a11y.current_page(frame) + f" (contents dialog at {PHONE['width']} px)"
             self.states.append(f"{package}: {name}")
             self._axe(frame, package, name, False)
-            width = frame.evaluate("() => document.documentElement.scrollWidth")
-            if width > PHONE["width"]:
-                self.reflow.append(f"{package}: {name}: scrollWidth {width} > {PHONE['width']}")
+            self._reflow(frame, package, name, PHONE)
             session.page.keyboard.press("Escape")
         finally:
             session.page.set_viewport_size(VIEWPORT)
