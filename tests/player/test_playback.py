@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from player_steps import exit_course, go_to, launch_data, page_number, read_to_end, sets, take_test
+from player_steps import COURSE, exit_course, go_to, launch_data, page_number, read_to_end, sets, take_test
 from scorm_builder.render.pages import PLAYER_DIR, player_script
+from scorm_builder.runtime.profiles import Student
 
 pytestmark = pytest.mark.playback
 TIMESPAN = re.compile(r"^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$")
@@ -214,7 +215,6 @@ def test_pages_completion_without_a_test(play, build):
 
 
 def test_the_learners_name_is_shown_as_text_never_as_html(play, build):
-    from scorm_builder.runtime.profiles import Learner
     zip_path = build()
     seen = {}
 
@@ -224,13 +224,12 @@ def test_the_learners_name_is_shown_as_text_never_as_html(play, build):
         seen["elements"] = frame.locator(".sb-learner *").count()
         session.unload()
 
-    run = play(zip_path, learner, student=Learner(first_name="<img src=x onerror=alert(1)>", last_name="<b>A</b>"))
+    run = play(zip_path, learner, student=Student(first_name="<img src=x onerror=alert(1)>", last_name="<b>A</b>"))
     clean(run)
     assert seen == {"text": "Inloggad: <img src=x onerror=alert(1)> <b>A</b>", "elements": 0}
 
 
 def test_a_new_build_keeps_the_pages_seen_and_the_place_by_key(play, build, tmp_path):
-    from player_steps import COURSE
     record = tmp_path / "record.json"
 
     def first(session):
