@@ -14,7 +14,8 @@ from lxml import etree
 
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
-from scorm_builder.package.validate import NS, NS_ADLCP, NS_XML, PackageReport, load_manifest
+from scorm_builder.package.schemas import ADLCP_NS, XML_NS
+from scorm_builder.package.validate import NS, PackageReport, load_manifest
 
 METADATA_LIMIT = 1024 * 1024
 LARGEST_SHOWN = 5
@@ -63,7 +64,7 @@ def inspect_package(path: Path | str, limits: Limits = Limits()) -> dict:
             "metadata": metadata,
             "organizations": organizations,
             "scos": [{"identifier": ident, "href": _launch_href(root, res)}
-                     for ident, res in resources.items() if res.get(f"{{{NS_ADLCP}}}scormtype") == "sco"],
+                     for ident, res in resources.items() if res.get(f"{{{ADLCP_NS}}}scormtype") == "sco"],
             "mastery": [{"item": item["identifier"], "title": item["title"], "score": item["masteryscore"]}
                         for org in organizations for item in _walk(org["items"]) if item["masteryscore"]],
             "files": _files(zf),
@@ -89,7 +90,7 @@ def _item(el, root, resources: dict) -> dict:
         launch = _launch_href(root, res) + _parameters(el.get("parameters") or "")
     return {"identifier": el.get("identifier"), "title": _text(el.find("cp:title", NS)),
             "identifierref": ref, "launch": launch,
-            "scormtype": res.get(f"{{{NS_ADLCP}}}scormtype") if res is not None else None,
+            "scormtype": res.get(f"{{{ADLCP_NS}}}scormtype") if res is not None else None,
             "masteryscore": _text(el.find("adlcp:masteryscore", NS)),
             "items": [_item(child, root, resources) for child in el.iterfind("cp:item", NS)]}
 
@@ -99,7 +100,7 @@ def _launch_href(root, res) -> str | None:
     if href is None:
         return None
     holder = root.find("cp:resources", NS)
-    base = posixpath.join(holder.get(f"{{{NS_XML}}}base", ""), res.get(f"{{{NS_XML}}}base", ""))
+    base = posixpath.join(holder.get(f"{{{XML_NS}}}base", ""), res.get(f"{{{XML_NS}}}base", ""))
     return posixpath.join(base, href) if base else href
 
 

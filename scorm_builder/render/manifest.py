@@ -10,11 +10,11 @@ import re
 from lxml import etree
 
 from scorm_builder.model.course import Variant
-from scorm_builder.package.schemas import IMSMD_NS, manifest_schema
+from scorm_builder.package.schemas import ADLCP_NS, IMSCP_NS, IMSMD_NS, manifest_schema
 from scorm_builder.render.pages import Sco
 
-IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+IMSCP = IMSCP_NS
+ADLCP = ADLCP_NS
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD_NS} imsmd_rootv1p2p1.xsd "
