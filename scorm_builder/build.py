@@ -21,6 +21,7 @@ from scorm_builder.model.loader import display_path, load_course, load_variant
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
+from scorm_builder.source.markdown import Converter
 from scorm_builder.package.schemas import schema_paths
 
 def select_audiences(course, wanted: list[str] | None):
@@ -45,7 +46,9 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     course = load_course(Path(course_dir), reporter)
     if course is None:
         raise BuildError(reporter)
-    variants = [load_variant(course, audience, reporter) for audience in select_audiences(course, audiences)]
+    converter = Converter()
+    variants = [load_variant(course, audience, reporter, converter)
+                for audience in select_audiences(course, audiences)]
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:

@@ -20,7 +20,7 @@ from scorm_builder.source.content_blocks import unknown_audience
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.files import slug
 from scorm_builder.source.lines import LineLocator
-from scorm_builder.source.markdown import convert
+from scorm_builder.source.markdown import Converter
 from scorm_builder.source.quiz import check_test, check_unique_ids
 
 LONG_PAGE_WORDS = 1500   # about six minutes of reading; longer pages lose learners on screen
@@ -161,8 +161,11 @@ def page_key(page_id: str) -> str:
     return base64.b32encode(hashlib.sha1(page_id.encode()).digest()).decode()[:5].lower()
 
 
-def load_variant(course: Course, audience: Audience | None, reporter: Reporter) -> Variant:
-    """Convert every lesson this audience gets; cross-lesson checks (question ids, assets) after."""
+def load_variant(course: Course, audience: Audience | None, reporter: Reporter,
+                 converter: Converter | None = None) -> Variant:
+    """Convert every lesson this audience gets; cross-lesson checks (question ids, assets) after.
+    Pass one Converter for all variants of a build, so lessons the same for all convert once."""
+    converter = converter or Converter()
     lesson_ids = {ls.stem: ls.id for ls in course.lessons}
     variant = Variant(course, audience, [])
     for lesson in course.lessons_for(audience.id if audience else None):
@@ -172,7 +175,7 @@ def load_variant(course: Course, audience: Audience | None, reporter: Reporter) 
                           audience=audience.id if audience else None, lesson_id=lesson.id, title=lesson.title,
                           lang=course.language, graded=lesson.test is not None,
                           split_pages=lesson.test is None, lesson_ids=lesson_ids)
-        html = convert(lesson.body, ctx)
+        html = converter.convert(lesson.body, ctx)
         if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
             reporter.error("page.none", lesson.path, lesson.body_offset + 1)
         if lesson.test:

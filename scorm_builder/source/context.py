@@ -41,6 +41,6 @@ def _set_audience(self: PageContext, value: str | None) -> None:
     self._audience = value
 
 
-# Reading `audience` marks the conversion as audience-dependent, so markdown.convert knows when one
+# Reading `audience` marks the conversion as audience-dependent, so markdown.Converter knows when one
 # conversion can serve every variant (whatever extension reads it, now or later).
 PageContext.audience = property(_get_audience, _set_audience)

@@ -9,8 +9,6 @@ CourseExtension registers, by name and priority:
 """
 from __future__ import annotations
 
-import threading
-
 import markdown
 from markdown.extensions import Extension
 
@@ -40,56 +38,51 @@ class CourseExtension(Extension):
         md.postprocessors.register(RawHtmlCheck(md), "sb_rawhtml", 35)
 
 
-def convert(body: str, context: PageContext) -> str:
-    """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets.
+class Converter:
+    """Converts the lessons of one build.
 
-    A lesson that never asked which audience it is for converts the same for every variant, so
-    within one build (one Reporter) its result is reused: most of a multi-audience build's time
-    is Markdown conversion. Its diagnostics are already reported, and reported once anyway.
+    One Markdown serves every lesson, reset in between: setting one up costs about as much as
+    converting a short lesson. A lesson that never asked which audience it is for converts the
+    same for every variant, so its result is reused: most of a multi-audience build's time is
+    Markdown conversion. Its diagnostics were reported the first time.
     """
-    key = _reuse_key(body, context)
-    reusable = _reusable()
-    if reusable.get("reporter") is not context.reporter:
-        reusable.clear()
-        reusable["reporter"] = context.reporter
-    hit = reusable.get(key)
-    if hit is not None:
-        html, pages, questions, assets = hit
-        context.pages.extend(pages)
-        context.questions.extend(questions)
-        context.assets.update(assets)
+
+    def __init__(self):
+        self._md: markdown.Markdown | None = None
+        self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, questions, assets)
+
+    def convert(self, body: str, context: PageContext) -> str:
+        """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets."""
+        key = _reuse_key(body, context)
+        if key in self._done:
+            html, pages, questions, assets = self._done[key]
+            context.pages.extend(pages)
+            context.questions.extend(questions)
+            context.assets.update(assets)
+            return html
+        html = self._markdown(context).convert(body)
+        if not context.audience_read:
+            self._done[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
         return html
-    html = _markdown(context).convert(body)
-    if not context.audience_read:
-        reusable[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
-    return html
+
+    def _markdown(self, context: PageContext) -> markdown.Markdown:
+        md = self._md
+        if md is None:
+            md = self._md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists",
+                                                          CourseExtension(context)], output_format="html")
+            # The inline processor looks each pattern up by index for every text node, and each
+            # Registry lookup re-checks its sort order; a list of the same patterns in the same
+            # order skips that (Python-Markdown's own smarty extension swaps this attribute too).
+            inline = md.treeprocessors["inline"]
+            inline.inlinePatterns = list(inline.inlinePatterns)
+        md.reset()
+        md.sb = context   # every extension reads the lesson's context from here
+        return md
 
 
-_local = threading.local()   # per thread (preview rebuilds in its own): the Markdown, reusable conversions
-
-
-def _markdown(context: PageContext) -> markdown.Markdown:
-    """This thread's Markdown, reset for the next lesson: setting one up costs about as much as
-    converting a short lesson, and every extension reads the lesson's context from `md.sb`."""
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = _local.md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", CourseExtension(context)],
-                                           output_format="html")
-        # The inline processor looks each pattern up by index for every text node, and each
-        # Registry lookup re-checks its sort order; a list of the same patterns in the same order
-        # skips that (Python-Markdown's own smarty extension swaps this attribute the same way).
-        inline = md.treeprocessors["inline"]
-        inline.inlinePatterns = list(inline.inlinePatterns)
-    md.reset()
-    md.sb = context
-    return md
-
-
-def _reusable() -> dict:
-    """"reporter": the build's Reporter; key -> (html, pages, questions, assets)."""
-    if not hasattr(_local, "reusable"):
-        _local.reusable = {}
-    return _local.reusable
+def convert(body: str, context: PageContext) -> str:
+    """One lesson on its own (tests, and anything that converts a single page)."""
+    return Converter().convert(body, context)
 
 
 def _reuse_key(body: str, c: PageContext) -> tuple:
