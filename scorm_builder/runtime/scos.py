@@ -11,25 +11,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from scorm_builder.i18n import has, t
+from scorm_builder.errors import CatalogueError
 from scorm_builder.package.safezip import UnsafePackage, open_package
 
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 
 
-class UnusablePackage(Exception):
+class UnusablePackage(CatalogueError):
     """The zip cannot be played (unsafe, no manifest, nothing to launch); `code` names a catalogue message."""
-
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code} {params}")
-
-    def message(self, lang: str | None = None) -> str:
-        return t(self.code, lang, **self.params)
-
-    def hint(self, lang: str | None = None) -> str | None:
-        return t(self.code + ".hint", lang, **self.params) if has(self.code + ".hint") else None
 
 
 @dataclass(frozen=True)
