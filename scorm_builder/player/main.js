@@ -170,7 +170,8 @@
       if (!failing) setTimeout(function () { if (!lms.failing) note('warn', null); }, 8000);
     };
     lms.onLateStart = function () { adopt(read(), true); report(); };
-    var resumable = lms.start(['sb', data.course, data.audience || '', data.sco || ''].join(':')) && adopt(read(), false);
+    if (lms.failing) lms.onChange(true);   // the early start already failed
+    var resumable = lms.start(sessionKey(data)) && adopt(read(), false);
     if (lms.standalone) note('standalone', SB.t('standalone'));
     if (SB.quiz && SB.quiz.init) SB.quiz.init(data, st);
     var first = nav().first();
@@ -191,6 +192,16 @@
       if (document.visibilityState === 'hidden' && lms.phase === 1) { report(); lms.commit(); }
     });
   }
+
+  function sessionKey(d) { return ['sb', d.course, d.audience || '', d.sco || ''].join(':'); }
+
+  /* player.js runs in <head>, right after the course data: open the LMS session at once, so
+     LMSInitialize does not wait for a long launch page to be parsed. boot() does the rest. */
+  (function openEarly() {
+    var el = $('sb-data'), d = null;
+    try { d = el && JSON.parse(el.textContent); } catch (e) { d = null; }
+    if (d && Array.isArray(d.pages)) lms.start(sessionKey(d));
+  })();
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
   else boot();

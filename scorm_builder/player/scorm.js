@@ -130,8 +130,10 @@
   }
 
   lms.start = function (key) {
-    lms.api = SB.findAPI(window);
-    if (!lms.api) { lms.standalone = true; lms.api = SB.localAPI(key); }
+    if (!lms.api) {
+      lms.api = SB.findAPI(window);
+      if (!lms.api) { lms.standalone = true; lms.api = SB.localAPI(key); }
+    }
     return lms.init();
   };
 
