@@ -182,7 +182,8 @@
         [SB.t('resume'), function () { offer = false; note('resume', null); nav().go(st.cur); }],
         [SB.t('restart'), function () { offer = false; note('resume', null); nav().go(first); }]
       ]);
-      box.querySelector('button').focus();
+      // Chromium drops a focus set while the launch page loads in the LMS frame: focus once it paints.
+      requestAnimationFrame(function () { box.querySelector('button').focus(); });
     } else {
       nav().go(nav().fromHash() || (nav().has(st.cur) ? st.cur : first), true);
     }

@@ -33,6 +33,10 @@
       if (id && id !== cur) nav.go(id);
     });
     document.addEventListener('keydown', keys);
+    var seen = $('sb-toc').appendChild(document.createElement('span'));
+    seen.id = 'sb-seen-label';
+    seen.hidden = true;
+    seen.textContent = SB.t('seen');
   };
 
   nav.first = function () { return order[0]; };
@@ -77,7 +81,12 @@
     p.setAttribute('aria-valuenow', pct);
     p.setAttribute('aria-valuetext', SB.t('progress_text', { n: n, total: order.length }));
     p.firstChild.style.width = pct + '%';
-    links().forEach(function (a) { a.classList.toggle('sb-seen', !!seen[a.getAttribute('data-page')]); });
+    // "Read" in words for screen readers; the link's name stays the page title.
+    links().forEach(function (a) {
+      var on = !!seen[a.getAttribute('data-page')];
+      a.classList.toggle('sb-seen', on);
+      if (on) a.setAttribute('aria-describedby', 'sb-seen-label'); else a.removeAttribute('aria-describedby');
+    });
     return n === order.length;
   };
 
