@@ -57,6 +57,7 @@ class Reporter:
     def __init__(self, strict: bool = False):
         self.strict = strict
         self.diagnostics: list[Diagnostic] = []
+        self._seen: set[tuple] = set()
 
     def error(self, code: str, path: str = "", line: int | None = None, col: int | None = None, /, **params) -> None:
         self._add(Diagnostic(ERROR, code, path, line, col, params))
@@ -64,9 +65,11 @@ class Reporter:
     def warning(self, code: str, path: str = "", line: int | None = None, col: int | None = None, /, **params) -> None:
         self._add(Diagnostic(WARNING, code, path, line, col, params))
 
-    def _add(self, diagnostic: Diagnostic) -> None:
-        if diagnostic not in self.diagnostics:  # the same problem found twice is shown once
-            self.diagnostics.append(diagnostic)
+    def _add(self, d: Diagnostic) -> None:
+        key = (d.severity, d.code, d.path, d.line, d.col, tuple(sorted((k, repr(v)) for k, v in d.params.items())))
+        if key not in self._seen:  # the same problem found twice (say, in two audience variants) is shown once
+            self._seen.add(key)
+            self.diagnostics.append(d)
 
     @property
     def errors(self) -> list[Diagnostic]:

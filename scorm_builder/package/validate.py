@@ -12,14 +12,14 @@ import difflib
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 import click
 from lxml import etree
 
-from scorm_builder.errors import ERROR, WARNING, Diagnostic, plural
+from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
 from scorm_builder.package.schemas import ADLCP_NS, IMSCP_NS, IMSMD_NS, SCHEMA_FILES, XML_NS, manifest_schema
@@ -45,35 +45,13 @@ class Thresholds:
     same_warning_shown: int = 10  # further warnings with the same code are summed up in one line
 
 
-@dataclass
-class PackageReport:
+class PackageReport(Reporter):
     """Everything `validate` found in one zip; `unusable` when it could not be read at all."""
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    unusable: bool = False
-
-    _seen: set = field(default_factory=set, repr=False)
-
-    def add(self, severity: str, code: str, file: str = "", line: int | None = None, **params) -> None:
-        key = (severity, code, file, line, tuple(sorted(params.items())))
-        if key not in self._seen:  # the same problem found twice is shown once
-            self._seen.add(key)
-            self.diagnostics.append(Diagnostic(severity, code, file, line, None, params))
-
-    def error(self, code: str, file: str = "", line: int | None = None, **params) -> None:
-        self.add(ERROR, code, file, line, **params)
-
-    def warning(self, code: str, file: str = "", line: int | None = None, **params) -> None:
-        self.add(WARNING, code, file, line, **params)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == WARNING]
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+        self.unusable = False
 
     @property
     def valid(self) -> bool:
