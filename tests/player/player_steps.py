@@ -6,6 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from support import MINIMAL
 
 COURSE = {
     "course.yml": """\
@@ -48,36 +49,8 @@ COURSE = {
 
         Text på sida fyra.
         """,
-    "lessons/slutprov.md": """\
-        ---
-        title: Slutprov
-        type: test
-        pass_mark: 80
-        attempts: 3
-        ---
-        Svara på frågorna.
-
-        ::: fråga santfalskt {#prov-1}
-        Hedersförtryck är ett eget brott.
-
-        svar: sant
-        :::
-
-        ::: fråga enval {#prov-2}
-        Vem tar emot en lex Sarah-rapport?
-
-        - [ ] IVO
-        - [x] Den som bedriver verksamheten
-        :::
-
-        ::: fråga flerval {#prov-3}
-        Vilka är former av våld?
-
-        - [x] latent
-        - [x] ekonomiskt
-        - [ ] vanlig meningsskiljaktighet
-        :::
-        """,
+    # the minimal course's test, with three attempts and every question drawn
+    "lessons/slutprov.md": MINIMAL["lessons/slutprov.md"].replace("draw: 2", "attempts: 3"),
 }
 
 
