@@ -14,7 +14,7 @@ from lxml import etree
 
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
-from scorm_builder.package.schemas import ADLCP_NS, XML_NS
+from scorm_builder.scorm12.namespaces import ADLCP_NS, XML_NS
 from scorm_builder.package.validate import NS, PackageReport, load_manifest
 
 METADATA_LIMIT = 1024 * 1024

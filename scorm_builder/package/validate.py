@@ -22,7 +22,8 @@ from lxml import etree
 from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
-from scorm_builder.package.schemas import ADLCP_NS, IMSCP_NS, IMSMD_NS, SCHEMA_FILES, XML_NS, manifest_schema
+from scorm_builder.scorm12.namespaces import ADLCP_NS, IMSCP_NS, IMSMD_NS, XML_NS
+from scorm_builder.scorm12.schemas import SCHEMA_FILES, manifest_schema
 from scorm_builder.package.url_scan import UrlScan, patterns_for
 from scorm_builder.package.xsd_messages import plain_name, report_xsd_error
 
