@@ -153,10 +153,8 @@ def read_manifest(root) -> Manifest:
         line=root.sourceline, lines=lines)
 
 
-def _metadata(meta) -> Metadata | None:
-    if meta is None:
-        return None
-    lom = _child(meta, "lom")
+def read_lom(lom) -> dict:
+    """title, description, language and version from an IMS LOM element (inline, or a file's root)."""
     general = None if lom is None else _child(lom, "general")
     lifecycle = None if lom is None else _child(lom, "lifecycle")
 
@@ -164,11 +162,17 @@ def _metadata(meta) -> Metadata | None:
         holder = None if parent is None else _child(parent, name)
         return _title(None if holder is None else _child(holder, "langstring"))
 
+    return {"title": lang_string(general, "title"), "description": lang_string(general, "description"),
+            "language": _title(None if general is None else _child(general, "language")),
+            "version": lang_string(lifecycle, "version")}
+
+
+def _metadata(meta) -> Metadata | None:
+    if meta is None:
+        return None
     version = _child(meta, "schemaversion")
     return Metadata(schema=_text(_child(meta, "schema")), schemaversion=_text(version),
-                    title=lang_string(general, "title"), description=lang_string(general, "description"),
-                    language=_title(None if general is None else _child(general, "language")),
-                    version=lang_string(lifecycle, "version"), location=_text(_child(meta, "location")),
+                    location=_text(_child(meta, "location")), **read_lom(_child(meta, "lom")),
                     line=meta.sourceline, lines={} if version is None else {"schemaversion": version.sourceline})
 
 
