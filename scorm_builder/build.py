@@ -21,8 +21,8 @@ from scorm_builder.model.loader import display_path, load_course, load_variant
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
+from scorm_builder.scorm12.schemas import schema_paths
 from scorm_builder.source.markdown import Converter
-from scorm_builder.package.schemas import schema_paths
 
 def select_audiences(course, wanted: list[str] | None):
     if not course.audiences:

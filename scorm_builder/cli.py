@@ -46,7 +46,7 @@ def validate(ctx: click.Context, packages: tuple[str, ...], fmt: str, strict: bo
     """Check SCORM 1.2 zips before upload. Exit 0 valid, 1 invalid, 2 unreadable or unsafe."""
     from pathlib import Path
 
-    from scorm_builder.package.validate import run_validate
+    from scorm_builder.commands.validate import run_validate
 
     ctx.exit(run_validate([Path(p) for p in packages], fmt, strict))
 
@@ -60,7 +60,7 @@ def inspect(ctx: click.Context, package: str, fmt: str) -> None:
     """Show a SCORM 1.2 zip's title, structure, SCOs, metadata and files."""
     from pathlib import Path
 
-    from scorm_builder.package.inspect import run_inspect
+    from scorm_builder.commands.inspect import run_inspect
 
     ctx.exit(run_inspect(Path(package), fmt))
 

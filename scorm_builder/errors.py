@@ -6,6 +6,8 @@ line) and ends with a count. The message and hint texts live in the language cat
 """
 from __future__ import annotations
 
+import re
+import json
 from dataclasses import dataclass, field
 
 import click
@@ -14,6 +16,25 @@ from scorm_builder.i18n import has, t
 
 ERROR = "error"
 WARNING = "warning"
+
+# control characters, line and paragraph separators, and the bidi marks, embeddings, overrides
+# and isolates: in a name they could start a forged line or make text read backwards
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match) -> str:
+    return "\\u%04x" % ord(m.group())
+
+
+def printable(text: str) -> str:
+    """`text` (a file name, a title from someone's package) with those characters written as \\uXXXX."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def json_text(data) -> str:
+    """Indented JSON for people and pipelines; those characters as JSON's own escapes, so the data is exact."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)  # escapes U+0000-U+001F inside strings itself
+    return _UNPRINTABLE.sub(lambda m: m.group() if m.group() < "\x7f" else _escape(m), text)
 
 
 @dataclass(frozen=True)
@@ -26,14 +47,14 @@ class Diagnostic:
     params: dict = field(default_factory=dict, compare=False, hash=False)
 
     def message(self, lang: str | None = None) -> str:
-        return t(self.code, lang, **self.params)
+        return t(self.code, lang, **_printable_params(self.params))
 
     def hint(self, lang: str | None = None) -> str | None:
         key = self.code + ".hint"
-        return t(key, lang, **self.params) if has(key) else None
+        return t(key, lang, **_printable_params(self.params)) if has(key) else None
 
     def location(self) -> str:
-        parts = [self.path] if self.path else []
+        parts = [printable(self.path)] if self.path else []
         if self.line is not None:
             parts.append(str(self.line))
             if self.col is not None:
@@ -49,6 +70,10 @@ class Diagnostic:
 
     def sort_key(self):
         return (self.path, self.line or 0, self.col or 0, self.code)
+
+
+def _printable_params(params: dict) -> dict:
+    return {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
 
 
 class Reporter:

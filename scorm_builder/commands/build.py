@@ -9,14 +9,7 @@ import click
 from scorm_builder.build import build_course
 from scorm_builder.errors import Reporter
 from scorm_builder.i18n import t
-
-
-def human_size(n: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if n < 1024 or unit == "MB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    raise AssertionError
+from scorm_builder.sizes import human_size
 
 
 def run_build(course_dir: Path, out_dir: Path, audiences: list[str], strict: bool) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from scorm_builder.errors import CatalogueError
+from scorm_builder.sizes import human_size
 
 CHUNK = 64 * 1024
 MIB = 1024 * 1024
@@ -37,6 +38,7 @@ class Limits:
     max_total_size: int = 2048 * MIB          # all files, uncompressed
     max_ratio: int = 200                      # uncompressed / compressed, for one entry ...
     ratio_floor: int = 1 * MIB                # ... once it has produced more than this
+    max_name_bytes: int = 1024                # a whole path; Linux refuses 4096 with the LMS's folder in front
 
 
 class UnsafePackage(CatalogueError):
@@ -139,14 +141,21 @@ class SafeZip:
                     produced += len(chunk)
                     self._produced += len(chunk)
                     if self._produced > self.limits.max_total_size:
-                        raise UnsafePackage("zip.total_too_large", limit=_mib(self.limits.max_total_size))
+                        raise UnsafePackage("zip.total_too_large", limit=human_size(self.limits.max_total_size))
                     if produced > cap:
-                        raise UnsafePackage("zip.entry_too_large", name=name, limit=_mib(cap))
+                        raise UnsafePackage("zip.entry_too_large", name=name, limit=human_size(cap))
                     if produced > ratio_cap:
                         raise UnsafePackage("zip.bomb", name=name, ratio=self.limits.max_ratio)
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as e:
             raise UnsafePackage("zip.corrupt_entry", name=name, detail=str(e)) from None
+
+    def verify(self) -> None:
+        """Read every entry to its end once (CRC, real sizes, bombs), as validate does, so that a
+        command that reads only some entries still refuses the zips validate calls unusable."""
+        for name in self.names():
+            for _ in self.stream(name):
+                pass
 
     def read(self, name: str, limit: int) -> bytes:
         """A small entry (the manifest, a metadata file) whole; more than `limit` bytes is refused."""
@@ -159,25 +168,29 @@ class SafeZip:
         root = dest.resolve()
         written: list[Path] = []
         for name in self._infos:
-            target = root.joinpath(*name.rstrip("/").split("/"))
-            if os.path.commonpath([root, target.resolve()]) != str(root):
-                raise UnsafePackage("zip.unsafe_path", name=name)
-            if name.endswith("/"):
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.parent.resolve() != target.parent:  # a link placed in dest_dir by someone else
-                raise UnsafePackage("zip.unsafe_path", name=name)
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-            with os.fdopen(os.open(target, flags, 0o644), "wb") as out:
-                for chunk in self.stream(name):
-                    out.write(chunk)
-            written.append(target)
+            try:
+                target = self._extract_one(root, name)
+            except OSError as e:  # a full disk, a name or depth this file system refuses
+                raise UnsafePackage("zip.cannot_extract", name=_shortened(name), detail=e.strerror or str(e)) from None
+            if target is not None:
+                written.append(target)
         return written
 
-
-def _mib(n: int) -> str:
-    return f"{n / MIB:g} MB"
+    def _extract_one(self, root: Path, name: str) -> Path | None:
+        target = root.joinpath(*name.rstrip("/").split("/"))
+        if os.path.commonpath([root, target.resolve()]) != str(root):
+            raise UnsafePackage("zip.unsafe_path", name=name)
+        if name.endswith("/"):
+            target.mkdir(parents=True, exist_ok=True)
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent.resolve() != target.parent:  # a link placed in dest_dir by someone else
+            raise UnsafePackage("zip.unsafe_path", name=name)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(target, flags, 0o644), "wb") as out:
+            for chunk in self.stream(name):
+                out.write(chunk)
+        return target
 
 
 def open_package(path: Path | str, limits: Limits = Limits()) -> SafeZip:
@@ -217,6 +230,9 @@ def _check_directory(archive: zipfile.ZipFile, limits: Limits) -> tuple[dict[str
     folders: set[str] = set()
     for info in entries:
         name, not_flagged = _decoded_name(info)
+        if len(name.encode("utf-8")) > limits.max_name_bytes:
+            raise UnsafePackage("zip.name_too_long", name=_shortened(name), size=len(name.encode("utf-8")),
+                                limit=limits.max_name_bytes)
         if is_unsafe_name(name):
             raise UnsafePackage("zip.unsafe_path", name=name)
         if stat.S_ISLNK(info.external_attr >> 16):
@@ -226,14 +242,18 @@ def _check_directory(archive: zipfile.ZipFile, limits: Limits) -> tuple[dict[str
         if _clashes(name, files, folders):
             raise UnsafePackage("zip.duplicate", name=name)
         if info.file_size > limits.max_entry_size:
-            raise UnsafePackage("zip.entry_too_large", name=name, limit=_mib(limits.max_entry_size))
+            raise UnsafePackage("zip.entry_too_large", name=name, limit=human_size(limits.max_entry_size))
         declared_total += info.file_size
         if declared_total > limits.max_total_size:
-            raise UnsafePackage("zip.total_too_large", limit=_mib(limits.max_total_size))
+            raise UnsafePackage("zip.total_too_large", limit=human_size(limits.max_total_size))
         if not_flagged:
             notices.append(Notice("zip.name_not_utf8", name))
         infos[name] = info
     return infos, notices
+
+
+def _shortened(name: str, keep: int = 60) -> str:
+    return name if len(name) <= 2 * keep else f"{name[:keep]}…{name[-keep:]}"
 
 
 def _clashes(name: str, files: set[str], folders: set[str]) -> bool:

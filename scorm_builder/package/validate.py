@@ -9,29 +9,27 @@ also proves the zip's integrity (CRC) without trusting its headers.
 from __future__ import annotations
 
 import difflib
-import json
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-import click
 from lxml import etree
 
-from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural
+from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural, printable
 from scorm_builder.i18n import t
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
-from scorm_builder.package.schemas import ADLCP_NS, IMSCP_NS, IMSMD_NS, SCHEMA_FILES, XML_NS, manifest_schema
 from scorm_builder.package.url_scan import UrlScan, patterns_for
 from scorm_builder.package.xsd_messages import plain_name, report_xsd_error
+from scorm_builder.scorm12.launch import resolve
+from scorm_builder.scorm12.manifest import Item, Manifest, read_manifest
+from scorm_builder.scorm12.namespaces import ADLCP_NS, IMSCP_NS, NS_2004, SCHEMAVERSIONS_2004
+from scorm_builder.scorm12.parsing import MANIFEST, MANIFEST_LIMIT, ManifestError, parse_manifest
+from scorm_builder.scorm12.schemas import SCHEMA_FILES, manifest_schema
+from scorm_builder.sizes import human_size
 
-NS = {"cp": IMSCP_NS, "adlcp": ADLCP_NS, "md": IMSMD_NS}
-NS_2004 = ("http://www.imsglobal.org/xsd/imscp_v1p1", "http://www.adlnet.org/xsd/adlcp_v1p3")
-SCHEMAVERSIONS_2004 = ("1.3", "CAM 1.3", "2004 2nd Edition", "2004 3rd Edition", "2004 4th Edition")
-MANIFEST = "imsmanifest.xml"
 CONTROL_FILES = frozenset({MANIFEST, *SCHEMA_FILES})  # at the root, never listed in <file>
-MANIFEST_LIMIT = 16 * 1024 * 1024
 AICC_TYPES = (".crs", ".au", ".des", ".cst")
 JUNK_FILES = (".DS_Store", "Thumbs.db", "desktop.ini")
 
@@ -65,10 +63,11 @@ class PackageReport(Reporter):
         return [d.code for d in self.diagnostics]
 
     def render(self, lang: str | None = None) -> str:
-        lines = [f"{self.path}: {d.format(lang)}" for d in self.diagnostics]
+        path = printable(self.path)
+        lines = [f"{path}: {d.format(lang)}" for d in self.diagnostics]
         count = t("summary.count", lang, errors=plural("summary.error", len(self.errors), lang),
                   warnings=plural("summary.warning", len(self.warnings), lang))
-        lines.append(f"{self.path}: " + (f"{t('validate.valid', lang)} ({count})" if self.valid else count))
+        lines.append(f"{path}: " + (f"{t('validate.valid', lang)} ({count})" if self.valid else count))
         return "\n".join(lines)
 
     def as_json(self, lang: str | None = None) -> dict:
@@ -80,16 +79,6 @@ class PackageReport(Reporter):
                 "warnings": [entry(d) for d in self.warnings]}
 
 
-def run_validate(paths: list[Path], fmt: str = "text", strict: bool = False) -> int:
-    """The `validate` command: report on every zip, return the worst exit code (0, 1 or 2)."""
-    reports = [validate_package(p) for p in paths]
-    if fmt == "json":
-        click.echo(json.dumps([r.as_json() for r in reports], ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n".join(r.render() for r in reports))
-    return max(max(r.exit_code, 1 if strict and r.warnings else 0) for r in reports)
-
-
 def validate_package(path: Path | str, limits: Limits = Limits(),
                      thresholds: Thresholds = Thresholds()) -> PackageReport:
     """Check one zip and return what is wrong with it; never raises for bad input."""
@@ -98,9 +87,9 @@ def validate_package(path: Path | str, limits: Limits = Limits(),
         with open_package(path, limits) as zf:
             for notice in zf.notices:
                 report.warning(notice.code, notice.name)
-            tree = load_manifest(zf, report)
-            if tree is not None:
-                check_manifest(zf, tree, report)
+            root = load_manifest(zf, report)
+            if root is not None:
+                check_manifest(zf, root, report)
             _check_contents(zf, report, thresholds)
     except UnsafePackage as e:
         report.unusable = True
@@ -112,27 +101,16 @@ def validate_package(path: Path | str, limits: Limits = Limits(),
 
 # --- is it SCORM 1.2 at all? ---------------------------------------------------------------
 
-def load_manifest(zf: SafeZip, report: PackageReport) -> etree._ElementTree | None:
-    """The parsed root manifest, or None after reporting why there is no usable one."""
+def load_manifest(zf: SafeZip, report: PackageReport):
+    """The root element of the manifest, or None after reporting why there is no usable one."""
     names = zf.names()
     if MANIFEST not in names:
         _explain_missing_manifest(names, report)
         return None
-    data = zf.read(MANIFEST, MANIFEST_LIMIT)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        if not re.search(rb"<[A-Za-z_]", data.split(b"?>", 1)[-1]):
-            report.error("validate.manifest_empty", MANIFEST, e.lineno or 1)
-        else:
-            detail = re.sub(r", line \d+, column \d+$", "", e.msg)  # the line is shown in front
-            report.error("validate.xml_syntax", MANIFEST, e.lineno, detail=detail)
-        return None
-    if root.getroottree().docinfo.doctype:
-        # entities are left unexpanded (no XXE, no billion laughs), which the schema validator
-        # cannot handle; manifests never need a DOCTYPE, and LMS importers refuse or ignore one
-        report.error("validate.manifest_doctype", MANIFEST, 1)
+        root = parse_manifest(zf.read(MANIFEST, MANIFEST_LIMIT))
+    except ManifestError as e:
+        report.error(e.code, MANIFEST, e.line, **e.params)
         return None
     namespace = etree.QName(root).namespace
     version = root.findtext("{*}metadata/{*}schemaversion", default="").strip()
@@ -142,7 +120,7 @@ def load_manifest(zf: SafeZip, report: PackageReport) -> etree._ElementTree | No
     if root.tag != f"{{{IMSCP_NS}}}manifest":
         report.error("validate.manifest_namespace", MANIFEST, root.sourceline, found=plain_name(root.tag))
         return None
-    return root.getroottree()
+    return root
 
 
 def _explain_missing_manifest(names: list[str], report: PackageReport) -> None:
@@ -168,76 +146,76 @@ def _explain_missing_manifest(names: list[str], report: PackageReport) -> None:
 
 # --- the manifest ----------------------------------------------------------------------------
 
-def check_manifest(zf: SafeZip, tree: etree._ElementTree, report: PackageReport) -> None:
+def check_manifest(zf: SafeZip, root, report: PackageReport) -> None:
     """Schema validity, then the references and values the schema does not check."""
     schema = manifest_schema()
-    if not schema.validate(tree):
+    if not schema.validate(root):
         for err in schema.error_log:
             report_xsd_error(err, report, MANIFEST)
-    root = tree.getroot()
     _check_prefixes(root, report)
     for el in root.iter(tag=etree.Element):
         ident = el.get("identifier")
         if ident and not ident.isascii():
             report.warning("validate.identifier_non_ascii", MANIFEST, el.sourceline, value=ident)
-    version = root.find("cp:metadata/cp:schemaversion", NS)
-    if version is None:
-        report.warning("validate.schemaversion_missing", MANIFEST, root.sourceline)
-    elif (version.text or "").strip() != "1.2":
-        report.error("validate.schemaversion", MANIFEST, version.sourceline, found=(version.text or "").strip())
-    resources = {r.get("identifier"): r for r in root.iterfind("cp:resources/cp:resource", NS)}
-    _check_organizations(root, resources, report)
-    listed = _check_resources(zf, root, resources, report)
+    manifest = read_manifest(root)
+    meta = manifest.metadata
+    if meta is None or meta.schemaversion is None:
+        report.warning("validate.schemaversion_missing", MANIFEST, manifest.line)
+    elif meta.schemaversion != "1.2":
+        report.error("validate.schemaversion", MANIFEST, meta.lines["schemaversion"], found=meta.schemaversion)
+    _check_organizations(manifest, report)
+    listed = _check_resources(zf, root, manifest, report)
     _check_unlisted(zf, listed, report)
 
 
-def _check_organizations(root, resources: dict, report: PackageReport) -> None:
-    orgs = root.find("cp:organizations", NS)
-    organizations = [] if orgs is None else orgs.findall("cp:organization", NS)
-    if orgs is not None and not organizations:
-        report.error("validate.no_organization", MANIFEST, orgs.sourceline)
+def _check_organizations(manifest: Manifest, report: PackageReport) -> None:
+    line = manifest.lines.get("organizations")
+    if line is None:
+        return  # the schema says so
+    if not manifest.organizations:
+        report.error("validate.no_organization", MANIFEST, line)
         return
-    org_ids = [o.get("identifier") for o in organizations]
-    default = None if orgs is None else orgs.get("default")
-    if orgs is not None and default is None:
-        report.warning("validate.default_missing", MANIFEST, orgs.sourceline)
-    elif default is not None and default not in org_ids:
-        report.error("validate.default_unknown", MANIFEST, orgs.sourceline, ref=default,
-                     suggestion=_suggest(default, org_ids))
-    for org in organizations:
-        if org.find("cp:item", NS) is None:
-            report.error("validate.organization_empty", MANIFEST, org.sourceline, id=org.get("identifier"))
-        for item in org.iter(f"{{{IMSCP_NS}}}item"):
-            _check_item(item, resources, report)
+    org_ids = [o.identifier for o in manifest.organizations]
+    if manifest.default is None:
+        report.warning("validate.default_missing", MANIFEST, line)
+    elif manifest.default not in org_ids:
+        report.error("validate.default_unknown", MANIFEST, line, ref=manifest.default,
+                     suggestion=_suggest(manifest.default, org_ids))
+    for org in manifest.organizations:
+        if not org.items:
+            report.error("validate.organization_empty", MANIFEST, org.line, id=org.identifier)
+        for item in org.walk():
+            _check_item(item, manifest, report)
 
 
-def _check_item(item, resources: dict, report: PackageReport) -> None:
-    ref = item.get("identifierref")
-    item_id = item.get("identifier")
+TIME_LIMIT_ACTIONS = ("exit,message", "exit,no message", "continue,message", "continue,no message")
+
+
+def _check_item(item: Item, manifest: Manifest, report: PackageReport) -> None:
+    ref = item.identifierref
+    resource = manifest.resource(ref)
+    ids = [r.identifier for r in manifest.resources]
     if ref is None:
-        if item.find("cp:item", NS) is None:
-            report.error("validate.item_without_resource", MANIFEST, item.sourceline, id=item_id)
-    elif ref not in resources:
-        report.error("validate.identifierref_unknown", MANIFEST, item.sourceline, id=item_id, ref=ref,
-                     suggestion=_suggest(ref, list(resources)))
-    elif resources[ref].get("href") is None:
-        report.error("validate.item_resource_no_href", MANIFEST, item.sourceline, id=item_id, ref=ref)
-    mastery = item.find("adlcp:masteryscore", NS)
-    if mastery is not None:
-        text = (mastery.text or "").strip()
+        if not item.items:
+            report.error("validate.item_without_resource", MANIFEST, item.line, id=item.identifier)
+    elif resource is None:
+        report.error("validate.identifierref_unknown", MANIFEST, item.line, id=item.identifier, ref=ref,
+                     suggestion=_suggest(ref, ids))
+    elif resource.href is None:
+        report.error("validate.item_resource_no_href", MANIFEST, item.line, id=item.identifier, ref=ref)
+    if item.masteryscore is not None:
         try:
-            score = float(text)
+            score = float(item.masteryscore)
         except ValueError:
             score = None
         if score is None or not 0 <= score <= 100:
-            report.error("validate.masteryscore", MANIFEST, mastery.sourceline, found=text)
-    action = item.find("adlcp:timelimitaction", NS)
-    allowed = ("exit,message", "exit,no message", "continue,message", "continue,no message")
-    if action is not None and (action.text or "").strip() not in allowed:
-        report.error("validate.timelimitaction", MANIFEST, action.sourceline, found=(action.text or "").strip())
+            report.error("validate.masteryscore", MANIFEST, item.lines["masteryscore"], found=item.masteryscore)
+    if item.timelimitaction is not None and item.timelimitaction not in TIME_LIMIT_ACTIONS:
+        report.error("validate.timelimitaction", MANIFEST, item.lines["timelimitaction"],
+                     found=item.timelimitaction)
 
 
-def _check_resources(zf: SafeZip, root, resources: dict, report: PackageReport) -> set[str]:
+def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageReport) -> set[str]:
     """Checks each resource and returns the zip names the manifest refers to."""
     names = set(zf.names())
     by_lower: dict[str, list[str]] = {}
@@ -245,12 +223,13 @@ def _check_resources(zf: SafeZip, root, resources: dict, report: PackageReport) 
         by_lower.setdefault(n.lower(), []).append(n)
     listed: set[str] = set()
 
-    def check_href(href: str, base: str, line: int, kind: str) -> None:
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", href):
+    def check_href(href: str, url: str, line: int, kind: str) -> None:
+        """`href` as written, `url` after the xml:base levels (scorm12.launch.resolve)."""
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", url):
             report.warning("validate.href_external", MANIFEST, line, href=href)
             return
-        path = unquote(href.split("#", 1)[0].split("?", 1)[0])
-        full = posixpath.normpath(posixpath.join(base, path)) if path else ""
+        path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+        full = posixpath.normpath(path) if path else ""
         if not full or full.startswith(("../", "/")) or full == "..":
             report.error("validate.href_outside", MANIFEST, line, href=href)
             return
@@ -263,29 +242,25 @@ def _check_resources(zf: SafeZip, root, resources: dict, report: PackageReport) 
         else:
             report.error(f"validate.{kind}_missing", MANIFEST, line, href=href)
 
-    res_parent = root.find("cp:resources", NS)
-    outer = (res_parent.get(f"{{{XML_NS}}}base", "") if res_parent is not None else "")
+    ids = [r.identifier for r in manifest.resources]
     scos = 0
-    for ident, res in resources.items():
-        base = posixpath.join(outer, res.get(f"{{{XML_NS}}}base", ""))
-        scormtype = res.get(f"{{{ADLCP_NS}}}scormtype")
-        if scormtype is None:
-            report.error("validate.scormtype_missing", MANIFEST, res.sourceline, id=ident)
-        scos += scormtype == "sco"
-        if res.get("href") is not None:
-            check_href(res.get("href"), base, res.sourceline, "launch")
-        for f in res.iterfind("cp:file", NS):
-            if f.get("href") is not None:
-                check_href(f.get("href"), base, f.sourceline, "file")
-        for dep in res.iterfind("cp:dependency", NS):
-            if dep.get("identifierref") not in resources:
-                report.error("validate.dependency_unknown", MANIFEST, dep.sourceline, id=ident,
-                             ref=dep.get("identifierref"), suggestion=_suggest(dep.get("identifierref") or "", list(resources)))
+    for res in manifest.resources:
+        if res.scormtype is None:
+            report.error("validate.scormtype_missing", MANIFEST, res.line, id=res.identifier)
+        scos += res.scormtype == "sco"
+        if res.href is not None:
+            check_href(res.href, resolve(manifest, res, res.href), res.line, "launch")
+        for f in res.files:
+            check_href(f.href, resolve(manifest, res, f.href), f.line, "file")
+        for dep in res.dependencies:
+            if dep.identifierref not in ids:
+                report.error("validate.dependency_unknown", MANIFEST, dep.line, id=res.identifier,
+                             ref=dep.identifierref, suggestion=_suggest(dep.identifierref or "", ids))
     for loc in root.iter(f"{{{ADLCP_NS}}}location"):
         if loc.text and loc.text.strip():
-            check_href(loc.text.strip(), "", loc.sourceline, "location")
-    if root.find("cp:resources", NS) is not None and scos == 0:
-        report.error("validate.no_sco", MANIFEST, res_parent.sourceline)
+            check_href(loc.text.strip(), loc.text.strip(), loc.sourceline, "location")
+    if "resources" in manifest.lines and scos == 0:
+        report.error("validate.no_sco", MANIFEST, manifest.lines["resources"])
     return listed
 
 
@@ -341,21 +316,17 @@ def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) 
             report.warning("validate.external_resource", name, line, url=url)
         total += size
         if size > thresholds.large_file:
-            report.warning("validate.file_large", name, size=_mb(size))
+            report.warning("validate.file_large", name, size=human_size(size))
         if posixpath.basename(name) in JUNK_FILES:
             report.warning("validate.junk_file", name)
         if name.lower().endswith(".zip"):
             report.warning("validate.nested_zip", name)
     if total > thresholds.large_total:
-        report.warning("validate.total_large", size=_mb(total))
+        report.warning("validate.total_large", size=human_size(total))
 
 
 def _is_junk(name: str) -> bool:
     return name.startswith("__MACOSX/") or posixpath.basename(name) in JUNK_FILES
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def _group_repeats(report: PackageReport, shown: int) -> None:

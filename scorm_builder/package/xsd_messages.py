@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from scorm_builder.package.schemas import ADLCP_NS, IMSCP_NS, IMSMD_NS, XML_NS
+from scorm_builder.scorm12.namespaces import ADLCP_NS, IMSCP_NS, IMSMD_NS, XML_NS
 
 _ID_VALUE = re.compile(r"'([^']*)' is not a valid value of the atomic type 'xs:ID'")
 _EXPECTED = re.compile(r"Expected is (?:one of )?\( (.*) \)")

@@ -161,6 +161,9 @@ def test_multi_sco_packaging(make_course, tmp_path, official_schema):
     items = root.findall(".//cp:item", NS)
     assert len(items) == 2 and items[1].findtext("adlcp:masteryscore", namespaces=NS) == "80"
     assert all(r.find("cp:dependency", NS).get("identifierref") == "RES-common" for r in scos)
+    # an LMS that launches the first webcontent resource it meets must meet a SCO, not the asset
+    kinds = [r.get(f"{{{NS['adlcp']}}}scormtype") for r in root.findall("cp:resources/cp:resource", NS)]
+    assert kinds == ["sco", "sco", "asset"]
 
 
 def test_cli_prints_one_line_per_package(make_course, tmp_path):

@@ -50,6 +50,8 @@ HOSTILE = [
     ("duplicate", {**GOOD_FILES, "dup": (entry("index.html"), "<p>other</p>")}, "zip.duplicate",
      "the zip holds index.html twice, or both as a file and as a folder"),
     ("file-and-folder", {**GOOD_FILES, "assets/bild.png/x.html": "x"}, "zip.duplicate", None),
+    # every part is under 255 bytes, the whole is not: ENAMETOOLONG on any LMS server's disk
+    ("name-of-5-kb", {**GOOD_FILES, "/".join(["a" * 250] * 20) + "/x.html": "x"}, "zip.name_too_long", None),
 ]
 
 
@@ -202,6 +204,42 @@ def test_a_large_entry_is_streamed_in_chunks(tmp_path):
         tracemalloc.stop()
     assert size == 8 * 1024 * 1024
     assert peak < 1024 * 1024
+
+
+def test_a_long_name_is_one_line_with_the_name_shortened(tmp_path):
+    name = "/".join(["a" * 250] * 20) + "/x.html"
+    result = cli("validate", str(hostile(tmp_path, {**GOOD_FILES, name: "x"})))
+    assert result.exit_code == 2
+    first = result.output.splitlines()[0]
+    assert first.endswith("/x.html has a name of 5026 bytes; file systems allow about 1024 at most, "
+                          "with the LMS folder in front") and len(first) < 400
+
+
+def test_extract_to_turns_an_os_error_into_one_clear_refusal(tmp_path):
+    name = "/".join(["a" * 250] * 20) + "/x.html"  # allowed by these limits, refused by the file system
+    path = hostile(tmp_path, {**GOOD_FILES, name: "x"})
+    with open_package(path, Limits(max_name_bytes=10_000)) as zf, pytest.raises(UnsafePackage) as caught:
+        zf.extract_to(tmp_path / "ut")
+    assert caught.value.code == "zip.cannot_extract"
+    assert caught.value.message("en").endswith("cannot be unpacked: File name too long")
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "bomb"])
+def test_inspect_and_validate_agree_on_unusable_zips(tmp_path, damage):
+    # inspect reads only the manifest and the headers, but must still refuse what validate refuses
+    if damage == "corrupt":
+        path = write_zip(tmp_path / "trasig.zip", {**GOOD_FILES, "assets/text.txt": "hej " * 5000})
+        data = bytearray(path.read_bytes())
+        start = data.find(b"assets/text.txt") + len("assets/text.txt")
+        data[start + 10:start + 40] = bytes(30)
+        path.write_bytes(bytes(data))
+    else:
+        path = write_zip(tmp_path / "bomb.zip", {**GOOD_FILES, "assets/noll.bin": bytes(2 * 1024 * 1024)})
+    code = validate_json(path)[1][0]["errors"][0]["code"]
+    result = cli("inspect", str(path))
+    assert (validate_json(path)[0], result.exit_code) == (2, 2)
+    assert f"error: {cli('validate', str(path)).output.splitlines()[0].split('error: ', 1)[1]}" in result.output
+    assert code in ("zip.corrupt_entry", "zip.bomb")
 
 
 def test_inspect_refuses_hostile_input_with_exit_2(tmp_path):

@@ -1,6 +1,8 @@
 """One broken package per manifest check: the code, line, English text and exit code, via the CLI."""
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from package_helpers import GOOD_MANIFEST as M, cli, codes, edit, validate_json
@@ -14,8 +16,18 @@ LAUGHS = edit(edit(M, "<manifest ", '<!DOCTYPE manifest [<!ENTITY a "aaaaaaaaaa"
     f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>\n<manifest "),
     "<title>Exempelkurs</title>", "<title>&j;</title>")
 
+NO_DECLARATION = M.split("\n", 1)[1]
+LATIN1 = edit(M, "<title>Exempelkurs</title>", "<title>Exempelkurs på svenska</title>").encode("latin-1")
+
 # (case id, manifest text, code, line, message (English), hint fragment)
 ERRORS = [
+    ("utf16le-without-bom", NO_DECLARATION.encode("utf-16-le"), "validate.manifest_utf16", 1,
+     "imsmanifest.xml is UTF-16 without a byte-order mark (BOM), so it cannot be read", "save the manifest as UTF-8"),
+    ("utf16be-without-bom", NO_DECLARATION.encode("utf-16-be"), "validate.manifest_utf16", 1, None, None),
+    ("latin1-labelled-utf8", LATIN1, "validate.manifest_encoding", 11,
+     "imsmanifest.xml says it is UTF-8, but this line has bytes that are not UTF-8 (usually Latin-1 or Windows-1252)",
+     "save the manifest as UTF-8"),
+    ("latin1-unlabelled", LATIN1.replace(b' encoding="UTF-8"', b""), "validate.manifest_encoding", 11, None, None),
     ("xml-syntax", edit(M, "<title>Lektion 1</title>", "<title>Lektion 1</titel>"), "validate.xml_syntax", 13,
      "imsmanifest.xml is not well-formed XML: Opening and ending tag mismatch: title line 13 and titel", "&amp;"),
     ("empty", '<?xml version="1.0" encoding="UTF-8"?>\n', "validate.manifest_empty", 2,
@@ -159,6 +171,13 @@ def test_strict_makes_warnings_fail(make_package):
     assert cli("validate", "--strict", str(path)).exit_code == 1
 
 
+def test_utf16_with_a_bom_and_latin1_declared_as_such_are_fine(make_package):
+    for data in (codecs.BOM_UTF16_LE + NO_DECLARATION.encode("utf-16-le"),
+                 LATIN1.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"')):
+        exit_code, [report] = validate_json(make_package({"imsmanifest.xml": data}))
+        assert (exit_code, codes(report)) == (0, [])
+
+
 def test_xml_base_is_followed(make_package):
     manifest = edit(edit(M, '<resource identifier="res1"', '<resource xml:base="kurs/" identifier="res1"'),
                     '<file href="assets/bild.png"/>', "")
@@ -166,3 +185,20 @@ def test_xml_base_is_followed(make_package):
                          "kurs/index.html": "<p>hej</p>"})
     exit_code, [report] = validate_json(path)
     assert (exit_code, codes(report), codes(report, "warnings")) == (0, [], [])
+
+
+@pytest.mark.parametrize("where", ["manifest", "resources"])
+def test_xml_base_on_manifest_and_resources_is_followed(make_package, where):
+    manifest = edit(M, f"<{where}", f'<{where} xml:base="kurs/"')
+    path = make_package({"imsmanifest.xml": manifest, "index.html": None, "assets/bild.png": None,
+                         "kurs/index.html": "<p>hej</p>", "kurs/assets/bild.png": b"png"})
+    exit_code, [report] = validate_json(path)
+    assert (exit_code, codes(report), codes(report, "warnings")) == (0, [], [])
+
+
+def test_xml_base_without_a_slash_names_a_file_not_a_folder(make_package):
+    # XML Base resolves "kurs" + "index.html" to "index.html", as browsers do; the file in kurs/ is not it
+    manifest = edit(M, '<resource identifier="res1"', '<resource xml:base="kurs" identifier="res1"')
+    path = make_package({"imsmanifest.xml": manifest, "index.html": None, "kurs/index.html": "<p>hej</p>"})
+    exit_code, [report] = validate_json(path)
+    assert exit_code == 1 and "validate.launch_missing" in codes(report)

@@ -1,4 +1,4 @@
-"""Every code validate (with its XSD and URL helpers), inspect and safezip can report has a sentence in both languages."""
+"""Every code validate (with its XSD and URL helpers and the manifest parser), inspect and safezip can report has a sentence in both languages."""
 from __future__ import annotations
 
 import re
@@ -6,9 +6,12 @@ import string
 from pathlib import Path
 
 from scorm_builder.i18n import catalogue
+from scorm_builder.commands import inspect as inspect_command
 from scorm_builder.package import inspect, safezip, url_scan, validate, xsd_messages
+from scorm_builder.scorm12 import parsing
 
-SOURCES = [Path(m.__file__).read_text(encoding="utf-8") for m in (validate, safezip, inspect, xsd_messages, url_scan)]
+SOURCES = [Path(m.__file__).read_text(encoding="utf-8")
+           for m in (validate, safezip, inspect, inspect_command, xsd_messages, url_scan, parsing)]
 DYNAMIC = [f"validate.{kind}_{how}" for kind in ("launch", "file", "location") for how in ("missing", "case")]
 
 

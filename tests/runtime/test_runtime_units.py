@@ -1,8 +1,11 @@
 """The runtime's pure parts, without a browser: SCO discovery, LMS profile rules, set-up checks."""
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
+from scorm_builder.i18n import t
 from scorm_builder.runtime import browser
 from scorm_builder.runtime.profiles import PROFILES, Student
 from scorm_builder.runtime.scos import Sco, UnusablePackage, extract, read_scos
@@ -18,6 +21,34 @@ def test_items_with_parameters_and_mastery_become_scos(tmp_path):
     first, second = read_scos(tmp_path / "x")
     assert (first.identifier, first.href, first.mastery_score) == ("first", "sco.html?a=1&b=2", "75")
     assert (second.href, second.mastery_score, second.scormtype) == ("sco.html", "", "sco")
+
+
+def test_scos_launch_where_validate_and_inspect_say(tmp_path):
+    # the one launch rule: xml:base on <resources> counts, and a #fragment is not made a query
+    package = make_package(tmp_path / "p.zip", [("first", "#kapitel-2", ""), ("second", "sida=2", "")])
+    extract(package, tmp_path / "x")
+    manifest = tmp_path / "x" / "imsmanifest.xml"
+    manifest.write_text(manifest.read_text().replace("<resources>", '<resources xml:base="kurs/">'))
+    assert [s.href for s in read_scos(tmp_path / "x")] == ["kurs/sco.html#kapitel-2", "kurs/sco.html?sida=2"]
+
+
+def test_a_manifest_in_latin1_labelled_utf8_is_one_clear_refusal(tmp_path):
+    (tmp_path / "imsmanifest.xml").write_bytes(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<manifest><title>Kurs på svenska</title></manifest>'.encode("latin-1"))
+    with pytest.raises(UnusablePackage) as caught:
+        read_scos(tmp_path)
+    assert caught.value.code == "play.bad_manifest"
+    assert caught.value.params["detail"] == "imsmanifest.xml:2: " + t("validate.manifest_encoding", encoding="UTF-8")
+
+
+def test_an_entry_name_of_5_kb_is_refused_before_extracting(tmp_path):
+    package = make_package(tmp_path / "p.zip")
+    with zipfile.ZipFile(package, "a") as zf:
+        zf.writestr("/".join(["a" * 250] * 20) + "/x.html", "x")
+    with pytest.raises(UnusablePackage) as caught:
+        extract(package, tmp_path / "x")
+    assert caught.value.code == "zip.name_too_long"
+    assert not (tmp_path / "x" / "sco.html").exists()
 
 
 def test_no_manifest_is_unusable(tmp_path):

