@@ -23,7 +23,7 @@ FILLIN_MAX = 255  # CMIFeedback length
 
 # Typographic quotes a word processor puts in, and the plain ones a learner types.
 PLAIN_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"',
-                              "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+                              "„": '"', "‟": '"', "«": '"', "»": '"'})
 
 
 def normalize_answer(text: str) -> str:

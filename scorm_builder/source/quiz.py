@@ -229,14 +229,17 @@ def _render(parent, qtype, q, src, stem_box, legend, md) -> None:
     qtype.render(group, q, src, md, (base, ctl))
     if not q.graded and qtype.button:
         etree.SubElement(root, "button", {"type": "button", "class": "sb-check"}).text = t(qtype.button, md.sb.lang)
-    _feedback(root, q, src, md)
+    _feedback(root, qtype, q, src, md)
 
 
-def _feedback(root, q, src: Source, md) -> None:
+def _feedback(root, qtype, q, src: Source, md) -> None:
     """The live region: a verdict line plus hidden feedback the player reveals after a check.
-    Feedback under an option belongs to the option with that answer's SCORM letter."""
+    Feedback under an option belongs to the option with that answer's SCORM letter; an unscored
+    answer that is sent gets a thank-you instead of a verdict."""
     live = etree.SubElement(root, "div", {"class": "sb-feedback", "role": "status", "aria-live": "polite"})
     etree.SubElement(live, "p", {"class": "sb-verdict"})
+    if not qtype.scored and qtype.button and not q.graded:
+        etree.SubElement(live, "p", {"class": "sb-fb sb-fb-sent", "hidden": "hidden"}).text = t("form.sent", md.sb.lang)
     for letter, a in zip(LETTERS, src.answers):
         if a.feedback:
             box = etree.SubElement(live, "div", {"class": "sb-fb sb-fb-option", "data-option": letter,
