@@ -7,7 +7,9 @@
      t: {a: attempts started, s: 0 idle | 1 answering | 2 submitted, d: [drawn question indexes],
          o: [option order per drawn question], r: [answer per drawn question], x: [score, passed]}.
    An answer is a short string per type: letters "a,c"; "t"/"f"; the text; pairs "1.a,2.b"; and
-   for ordering each item's chosen position in item order, "2,1,".
+   for ordering each item's chosen position in item order, "2,1,". What a type's answer is, how it
+   is read, written, scored and described is its module's (player/questions/<type>.js, registered
+   in SB.questionTypes); nothing here branches on a question's type.
    Depends on SB.t and SB.track (main.js) and SB.state; see docs/quiz-data.md. */
 (function (SB) {
   'use strict';
@@ -40,133 +42,77 @@
     for (var i = a.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)), x = a[i]; a[i] = a[j]; a[j] = x; }
     return a;
   }
-  function norm(s) { return String(s).normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).join(' '); }
   function sorted(s) { return s.split(',').sort().join(','); }
-
-  /* --- one question: read and write the form, score, describe --------------------------- */
-
-  function read(q, form) {
-    if (q.type === 'fillin') return form.querySelector('input[type=text]').value.slice(0, 255);
-    if (q.type === 'single' || q.type === 'multiple' || q.type === 'truefalse') {
-      return all(form, 'input:checked').map(function (i) { return i.value; }).sort().join(',');
-    }
-    var sel = all(form, 'select');
-    if (q.type === 'matching') {
-      return sel.map(function (s, i) { return s.value ? (i + 1) + '.' + s.value : ''; }).filter(Boolean).join(',');
-    }
-    var pos = {};
-    sel.forEach(function (s) { pos[s.parentNode.getAttribute('data-item')] = s.value; });
-    return q.sequence.map(function (x, i) { return pos[LETTERS[i]] || ''; }).join(',');
-  }
-
-  function write(q, form, answer) {
-    answer = answer || '';
-    if (q.type === 'fillin') { form.querySelector('input[type=text]').value = answer; return; }
-    if (q.type === 'single' || q.type === 'multiple' || q.type === 'truefalse') {
-      var on = answer.split(',');
-      all(form, 'input').forEach(function (i) { i.checked = on.indexOf(i.value) >= 0; });
-      return;
-    }
-    var sel = all(form, 'select');
-    if (q.type === 'matching') {
-      var chosen = {};
-      answer.split(',').forEach(function (p) { var kv = p.split('.'); if (kv[1]) chosen[kv[0]] = kv[1]; });
-      sel.forEach(function (s, i) { s.value = chosen[i + 1] || ''; });
-      return;
-    }
-    var pos = answer.split(',');
-    sel.forEach(function (s) { s.value = pos[LETTERS.indexOf(s.parentNode.getAttribute('data-item'))] || ''; });
-  }
-
-  /* The SCORM 1.2 student_response for an answer, or null when nothing was given. */
-  function response(q, answer) {
-    if (!answer) return null;
-    if (q.type === 'fillin') return answer.trim().slice(0, 255) || null;
-    if (q.type !== 'ordering') return answer;
-    var pos = answer.split(','), count = {}, placed = [];
-    pos.forEach(function (p) { if (p) count[p] = (count[p] || 0) + 1; });
-    // Only items with a position of their own count, so a tie can never look like the right order.
-    pos.forEach(function (p, i) { if (p && count[p] === 1) placed.push([+p, LETTERS[i]]); });
-    placed.sort(function (x, y) { return x[0] - y[0]; });
-    return placed.map(function (x) { return x[1]; }).join(',') || null;
-  }
-
-  function isRight(q, resp) {
-    if (resp == null) return false;
-    if (q.type === 'fillin') return q.accepted.some(function (a) { return norm(a) === norm(resp); });
-    if (q.type === 'multiple' || q.type === 'matching') return sorted(resp) === sorted(q.pattern);
-    return resp === q.pattern;
-  }
-
-  /* Plain text of an answer, for the results page. */
-  function describe(q, resp) {
-    if (resp == null) return SB.t('quiz_no_response');
-    if (q.type === 'fillin') return resp;
-    if (q.type === 'truefalse') return SB.t(resp === 't' ? 'quiz_true' : 'quiz_false');
-    var parts = resp.split(',');
-    if (q.type === 'matching') {
-      return parts.map(function (p) {
-        var kv = p.split('.');
-        return q.pairs[kv[0] - 1][0] + ' – ' + q.targets[LETTERS.indexOf(kv[1])];
-      }).join('; ');
-    }
-    if (q.type === 'ordering') return parts.map(function (x) { return q.sequence[LETTERS.indexOf(x)]; }).join(', ');
-    return parts.map(function (x) { return q.options[LETTERS.indexOf(x)].text; }).join('; ');
-  }
-
-  /* Display order of a question's options: shuffled where it matters, pinned options last. */
-  function orderFor(q, shuffle) {
-    if (q.type === 'single' || q.type === 'multiple') {
-      var free = q.options.filter(function (o) { return !o.pinned; }).map(function (o) { return o.id; });
-      var pinned = q.options.filter(function (o) { return o.pinned; }).map(function (o) { return o.id; });
-      return (shuffle ? shuffled(free) : free).concat(pinned).join('');
-    }
-    var n = q.type === 'matching' ? q.targets.length : q.type === 'ordering' ? q.sequence.length : 0;
+  // Orders of n letters for targets or items that must move: in source order they give the answer away.
+  function moved(n) {
     var letters = LETTERS.slice(0, n).split(''), out = letters.join('');
-    // Matching targets and ordering items always move: in source order they give the answer away.
     for (var i = 0; i < 5 && n > 1 && out === letters.join(''); i++) out = shuffled(letters).join('');
     return out;
   }
 
-  function applyOrder(q, form, order) {
-    if (!order) return;
-    order.split('').forEach(function (x) {
-      if (q.type === 'single' || q.type === 'multiple') {
-        var row = form.querySelector('.sb-option[data-option="' + x + '"]');
-        if (row) row.parentNode.appendChild(row);
-      } else if (q.type === 'matching') {
-        all(form, 'select').forEach(function (s) {
-          var o = s.querySelector('option[value="' + x + '"]');
-          if (o) s.appendChild(o);
-        });
-      } else if (q.type === 'ordering') {
-        var item = form.querySelector('.sb-select[data-item="' + x + '"]');
-        if (item) item.parentNode.appendChild(item);
-      }
-    });
+  /* --- one question: its type's module (player/questions/<type>.js) ---------------------- */
+
+  /* What a type module may define, and what it gets when it does not: the defaults read, write and
+     score checked inputs (radio buttons and checkboxes). An answer is a short string per type (the
+     form's state, saved for resume); the response is the SCORM 1.2 student_response made from it.
+     Every function also gets `kit`, the helpers below, so a module needs nothing at load time. */
+  var DEFAULTS = {
+    read: function (q, form) { return all(form, 'input:checked').map(function (i) { return i.value; }).sort().join(','); },
+    write: function (q, form, answer) {
+      var on = answer.split(',');
+      all(form, 'input').forEach(function (i) { i.checked = on.indexOf(i.value) >= 0; });
+    },
+    response: function (q, answer) { return answer; },
+    isRight: function (q, resp) { return resp === q.pattern; },
+    describe: function (q, resp) { return resp; },
+    key: function (q) { return q.pattern; },  // the right response, for the review
+    order: function () { return ''; },        // display order of options or items (letters)
+    applyOrder: function () {},
+    init: null,                               // takes over a knowledge check entirely (reflection)
+    alwaysShuffled: false,                    // shuffled in knowledge checks too
+    scored: true                              // false: recorded as given, never right or wrong
+  };
+  var kit = { all: all, letters: LETTERS, shuffled: shuffled, sorted: sorted, moved: moved, t: function (k, p) { return SB.t(k, p); } };
+
+  function type(q, name) {
+    var own = (SB.questionTypes || {})[q.type] || {};
+    return name in own ? own[name] : DEFAULTS[name];
   }
+  function read(q, form) { return type(q, 'read')(q, form, kit); }
+  function write(q, form, answer) { type(q, 'write')(q, form, answer || '', kit); }
+  /* The SCORM 1.2 student_response for an answer, or null when nothing was given. */
+  function response(q, answer) { return answer ? type(q, 'response')(q, answer, kit) : null; }
+  function isRight(q, resp) { return resp != null && type(q, 'isRight')(q, resp, kit); }
+  /* Plain text of a response, for the results page. */
+  function describe(q, resp) { return resp == null ? SB.t('quiz_no_response') : type(q, 'describe')(q, resp, kit); }
+  function orderFor(q, shuffle) { return type(q, 'order')(q, shuffle, kit); }
+  function applyOrder(q, form, order) { if (order) type(q, 'applyOrder')(q, form, order, kit); }
 
   /* --- knowledge checks ------------------------------------------------------------------ */
 
+  /* A knowledge check's button: the verdict and feedback; an unscored answer (likert) goes to
+     the LMS as given instead, with the result "neutral". */
   function check(id) {
-    var q = data.questions[id], form = formOf(id), answer = read(q, form);
+    var q = data.questions[id], form = formOf(id), answer = read(q, form), scored = type(q, 'scored');
     var resp = response(q, answer), right = isRight(q, resp), live = form.querySelector('.sb-feedback');
     all(live, '.sb-fb').forEach(function (f) { f.hidden = true; });
     var verdict = live.querySelector('.sb-verdict');
-    verdict.className = 'sb-verdict' + (resp == null ? '' : right ? ' sb-right' : ' sb-wrong');
-    verdict.textContent = SB.t(resp == null ? 'quiz_unanswered' : right ? 'quiz_right' : 'quiz_wrong');
+    verdict.className = 'sb-verdict' + (resp == null || !scored ? '' : right ? ' sb-right' : ' sb-wrong');
+    verdict.textContent = resp != null && !scored ? '' : SB.t(resp == null ? 'quiz_unanswered' : right ? 'quiz_right' : 'quiz_wrong');
     if (resp == null) return;
-    var show = ['.sb-fb-' + (right ? 'correct' : 'incorrect'), '.sb-fb-explanation'];
-    if (q.options) answer.split(',').forEach(function (x) { show.push('.sb-fb-option[data-option="' + x + '"]'); });
+    if (!scored) SB.track.interaction({ id: id, type: q.interaction, response: resp, result: 'neutral', weighting: q.weighting });
+    var show = ['.sb-fb-explanation', scored ? '.sb-fb-' + (right ? 'correct' : 'incorrect') : '.sb-fb-sent'];
     show.forEach(function (sel) { var f = live.querySelector(sel); if (f) f.hidden = false; });
+    all(live, '.sb-fb-option').forEach(function (f) { if (answer.split(',').indexOf(f.getAttribute('data-option')) >= 0) f.hidden = false; });
     state().k = state().k || {};
     state().k[at[id].toString(36)] = answer;
     SB.track.save();
   }
 
   function initCheck(id) {
-    var q = data.questions[id], form = formOf(id), k = state().k || {};
-    applyOrder(q, form, q.type === 'matching' || q.type === 'ordering' ? orderFor(q, true) : '');
+    var q = data.questions[id], form = formOf(id), k = state().k || {}, own = type(q, 'init');
+    if (own) return own(q, form, kit);
+    applyOrder(q, form, type(q, 'alwaysShuffled') ? orderFor(q, true) : '');
     write(q, form, k[at[id].toString(36)]);
     var btn = form.querySelector('.sb-check');
     if (btn) btn.addEventListener('click', function () { check(id); });
@@ -261,8 +207,7 @@
       li.appendChild(el('p', null, SB.t('quiz_your_response', { answer: describe(q, resp) })));
       li.appendChild(el('p', 'sb-verdict', SB.t(ok ? 'quiz_result_right' : 'quiz_result_wrong')));
       if (test.review !== 'answers') return;
-      var key = q.type === 'fillin' ? q.accepted[0] : q.pattern;
-      if (!ok) li.appendChild(el('p', null, SB.t('quiz_right_answer', { answer: describe(q, key) })));
+      if (!ok) li.appendChild(el('p', null, SB.t('quiz_right_answer', { answer: describe(q, type(q, 'key')(q)) })));
       var why = formOf(id) && formOf(id).querySelector('.sb-fb-explanation');
       if (why) {
         var copy = why.cloneNode(true);
@@ -323,6 +268,7 @@
 
   quiz.init = function (d, st) {
     data = d;
+    kit.course = data.course;
     SB.state = SB.state || st;
     ids = Object.keys(data.questions || {});
     at = {};

@@ -42,7 +42,10 @@ def player_strings(lang: str) -> dict[str, str]:
 
 
 def player_script() -> str:
-    return "\n".join((PLAYER_DIR / name).read_text(encoding="utf-8") for name in PLAYER_SOURCES)
+    """The player's sources, then every question type's module (each registers itself, so their
+    order does not matter; sorted for reproducible builds)."""
+    files = [PLAYER_DIR / name for name in PLAYER_SOURCES] + sorted((PLAYER_DIR / "questions").glob("*.js"))
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
 
 def _json_for_script(data: dict) -> Markup:

@@ -1,41 +1,14 @@
 """A scripted learner's hands for our own player, by accessible roles and names only.
 
 The names come from the course data's `strings` (the accessible-names contract at the end of
-docs/architecture.md); the right answers from its `questions`. With `keyboard=True` every action
-is done with Tab, Shift+Tab, Enter, Space, the arrow keys and typing: no clicks.
+docs/architecture.md); the right answers from its `questions`, answered by each question type's
+learner driver. With `keyboard=True` every action is done with the keyboard (runtime/hands.py).
 """
 from __future__ import annotations
 
+from scorm_builder import questions
+from scorm_builder.runtime.hands import Hands
 from scorm_builder.runtime.session import Session
-
-MAX_TABS = 150
-# How many Tab presses from the focused element to `target`, in the browser's sequential focus
-# order (one stop per radio group); lets a keyboard learner press Tab n times, then check once.
-TAB_DISTANCE = """target => {
-  const sel = 'a[href], button, input, select, textarea, [tabindex]';
-  const ok = el => !el.disabled && el.tabIndex >= 0 && el.type !== 'hidden' && !el.closest('[hidden], [inert]')
-                   && el.getClientRects().length > 0;
-  const seen = new Set();
-  const stops = [...document.querySelectorAll(sel)].filter(ok).filter(el => {
-    if (el.type !== 'radio' || !el.name) return true;
-    const group = el.form ? el.form.elements[el.name] : document.getElementsByName(el.name);
-    const members = [...(group.length === undefined ? [group] : group)].filter(ok);
-    const stop = members.find(r => r.checked) || members[0];
-    if (seen.has(el.name)) return false;
-    seen.add(el.name);
-    return el === stop || members.includes(target) && el === target;
-  });
-  const want = stops.indexOf(target);
-  if (want < 0) return null;
-  const active = document.activeElement;
-  let from = stops.indexOf(active);
-  if (from < 0) {  // focus is on a non-stop (a heading): count from the next stop after it
-    from = stops.findIndex(el => active && (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) - 1;
-    if (from < -1) from = stops.length - 1;
-  }
-  return want - from;
-}"""
-
 
 class OurPlayer:
     def __init__(self, session: Session, keyboard: bool = False):
@@ -46,6 +19,7 @@ class OurPlayer:
         if self.data is None:
             raise ValueError(f"{session.sco.href} is not a scorm-builder page (no #sb-data)")
         self.strings = self.data["strings"]
+        self.hands = Hands(self.frame, self.strings, keyboard)
         self.titles = {p["id"]: p["title"] for p in self.data["pages"]}
 
     # ---- looking ---------------------------------------------------------------------------
@@ -70,26 +44,7 @@ class OurPlayer:
     # ---- acting ----------------------------------------------------------------------------
 
     def press(self, locator) -> None:
-        """Activate a control: click, or reach it with Tab and press Enter."""
-        if self.keyboard:
-            self.focus(locator)
-            self.session.page.keyboard.press("Enter")
-        else:
-            locator.click()
-
-    def focus(self, locator) -> None:
-        """Tab (or Shift+Tab) until `locator` has the focus."""
-        keyboard = self.session.page.keyboard
-        distance = locator.evaluate(TAB_DISTANCE)
-        if distance:
-            for _ in range(abs(distance)):
-                keyboard.press("Tab" if distance > 0 else "Shift+Tab")
-        for key in ("Tab", "Shift+Tab"):  # the estimate was off (or null): one key at a time
-            for _ in range(MAX_TABS):
-                if locator.evaluate("el => el === document.activeElement"):
-                    return
-                keyboard.press(key)
-        raise AssertionError(f"could not reach {locator} with the keyboard")
+        self.hands.press(locator)
 
     def next(self) -> None:
         self.press(self.button("next"))
@@ -143,62 +98,4 @@ class OurPlayer:
         return drawn
 
     def answer(self, q: dict, right: bool, within=None) -> None:
-        group = (within or self.frame).get_by_role("group", name=q["stem"], exact=True)
-        kind = q["type"]
-        if kind in ("single", "multiple"):
-            wrong = [o["text"] for o in q["options"] if not o["correct"]]
-            picks = [o["text"] for o in q["options"] if o["correct"]] if right else wrong[:1]
-            role = "radio" if kind == "single" else "checkbox"
-            for text in picks:
-                self._check(group, role, text)
-        elif kind == "truefalse":
-            self._check(group, "radio", self.text("quiz_true" if q["answer"] == right else "quiz_false"))
-        elif kind == "fillin":
-            box = group.get_by_role("textbox", name=self.text("quiz_your_answer"))
-            text = q["accepted"][0] if right else "vet inte"
-            if self.keyboard:
-                self.focus(box)
-                self.session.page.keyboard.type(text)
-            else:
-                box.fill(text)
-        elif kind == "matching":
-            targets = q.get("targets") or [p[1] for p in q["pairs"]]
-            for left, target in q["pairs"]:
-                if not right:  # the next target over is wrong for every pair
-                    target = targets[(targets.index(target) + 1) % len(targets)]
-                self._select(group.get_by_role("combobox", name=left, exact=True), target)
-        elif kind == "ordering":
-            n = len(q["sequence"])
-            for i, text in enumerate(q["sequence"]):
-                self._select(group.get_by_role("combobox", name=text, exact=True), str(i + 1 if right else n - i))
-        else:
-            raise ValueError(f"unknown question type {kind}")
-
-    def _check(self, group, role: str, name: str) -> None:
-        target = group.get_by_role(role, name=name, exact=True)
-        if not self.keyboard:
-            target.check()
-            return
-        if role == "checkbox":
-            self.focus(target)
-            self.session.page.keyboard.press("Space")
-            return
-        # radios: Tab reaches the group, arrow keys move (and check) within it
-        self.focus(group.get_by_role("radio").first)
-        for _ in range(group.get_by_role("radio").count() + 1):
-            if target.evaluate("el => el === document.activeElement"):
-                break
-            self.session.page.keyboard.press("ArrowDown")
-        self.session.page.keyboard.press("Space")
-
-    def _select(self, combobox, label: str) -> None:
-        if not self.keyboard:
-            combobox.select_option(label=label)
-            return
-        self.focus(combobox)
-        labels = combobox.evaluate("s => [...s.options].map(o => o.label)")
-        want = labels.index(label)
-        now = combobox.evaluate("s => s.selectedIndex")
-        key = "ArrowDown" if want > now else "ArrowUp"
-        for _ in range(abs(want - now)):
-            self.session.page.keyboard.press(key)
+        questions.answer(self.hands, q, right, within)

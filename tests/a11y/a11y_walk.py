@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from scorm_builder import questions
 from scorm_builder.runtime import a11y
+from scorm_builder.runtime.hands import Hands
 from scorm_builder.runtime.browser import VIEWPORT
 
 THEMES = ("ostersund", "default")
@@ -86,28 +88,8 @@ class Audit:
 
 
 def answer(frame, q: dict, right: bool) -> None:
-    """Answer one question through its accessible names only, right or wrong."""
-    group = frame.get_by_role("group", name=q["stem"], exact=True)
-    kind = q["type"]
-    if kind in ("single", "multiple"):
-        role = "radio" if kind == "single" else "checkbox"
-        picks = [o for o in q["options"] if o["correct"] == right]
-        for o in picks if right else picks[:1]:
-            group.get_by_role(role, name=o["text"], exact=True).check()
-    elif kind == "truefalse":
-        group.get_by_role("radio", name="Sant" if q["answer"] == right else "Falskt", exact=True).check()
-    elif kind == "fillin":
-        group.get_by_role("textbox", name="Ditt svar").fill(q["accepted"][0] if right else "fel svar")
-    elif kind == "matching":
-        targets = q["targets"]
-        for left, target in q["pairs"]:
-            if not right:
-                target = targets[(targets.index(target) + 1) % len(targets)]
-            group.get_by_role("combobox", name=left, exact=True).select_option(label=target)
-    else:
-        n = len(q["sequence"])
-        for i, text in enumerate(q["sequence"]):
-            group.get_by_role("combobox", name=text, exact=True).select_option(label=str(i + 1 if right else n - i))
+    """Answer one question through its accessible names only, right or wrong (its type's driver)."""
+    questions.answer(Hands(frame), q, right)
 
 
 def walk(session, audit: Audit, package: str, right: bool = False) -> None:

@@ -6,6 +6,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from scorm_builder import questions
+from scorm_builder.runtime.hands import Hands
 from support import MINIMAL
 
 COURSE = {
@@ -78,15 +80,8 @@ def read_to_end(frame) -> None:
 
 
 def answer(frame, group, q: dict, right: bool) -> None:
-    """Answer question `q` (course data) inside its group, right or wrong."""
-    if q["type"] == "truefalse":
-        group.get_by_role("radio", name="Sant" if q["answer"] == right else "Falskt").check()
-        return
-    role = "radio" if q["type"] == "single" else "checkbox"
-    wrong = [o for o in q["options"] if not o["correct"]]
-    for o in q["options"]:
-        if (o["correct"] if right else o is wrong[0]):
-            group.get_by_role(role, name=o["text"], exact=True).check()
+    """Answer question `q` (course data) inside its group, right or wrong (its type's driver)."""
+    questions.of(q["type"]).answer(Hands(frame), group, q, right)
 
 
 def take_test(frame, data: dict, right: bool = True, submit: bool = True, only: int | None = None) -> None:

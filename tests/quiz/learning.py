@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import re
 
-from scorm_builder.model.question import Choice, Question
+from scorm_builder import questions
+from scorm_builder.runtime.hands import Hands
 
-RESPONSE_FORMATS = {
-    "choice": re.compile(r"^[a-z](,[a-z])*$"),
-    "true-false": re.compile(r"^[tf]$"),
-    "matching": re.compile(r"^[1-9]\.[a-z](,[1-9]\.[a-z])*$"),
-    "sequencing": re.compile(r"^[a-z](,[a-z])*$"),
-    "fill-in": re.compile(r"^.{1,255}$", re.S),
-}
 TIMESPAN = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
 DRAWN = "() => [...document.querySelectorAll('.sb-test-attempt .sb-question')].map(e => e.dataset.question)"
 
@@ -30,28 +24,8 @@ def read_everything(frame) -> None:
 
 
 def answer(frame, q: dict, right: bool) -> None:
-    group = frame.get_by_role("group", name=q["stem"], exact=True)
-    kind = q["type"]
-    if kind in ("single", "multiple"):
-        role = "radio" if kind == "single" else "checkbox"
-        wrong = [o for o in q["options"] if not o["correct"]]
-        picks = [o for o in q["options"] if o["correct"]] if right else wrong[:1]
-        for o in picks:
-            group.get_by_role(role, name=o["text"], exact=True).check()
-    elif kind == "truefalse":
-        group.get_by_role("radio", name="Sant" if q["answer"] == right else "Falskt", exact=True).check()
-    elif kind == "fillin":
-        group.get_by_role("textbox", name="Ditt svar").fill(q["accepted"][0].upper() if right else "inget aning")
-    elif kind == "matching":
-        targets = q["targets"]
-        for left, target in q["pairs"]:
-            if not right:  # the next target over: wrong for every pair
-                target = targets[(targets.index(target) + 1) % len(targets)]
-            group.get_by_role("combobox", name=left, exact=True).select_option(label=target)
-    else:
-        n = len(q["sequence"])
-        for i, text in enumerate(q["sequence"]):
-            group.get_by_role("combobox", name=text, exact=True).select_option(label=str(i + 1 if right else n - i))
+    """The question type's own learner driver (scorm_builder/questions/)."""
+    questions.answer(Hands(frame), q, right)
 
 
 def take_test(frame, data: dict, right) -> list[str]:
@@ -81,25 +55,18 @@ def interactions(cmi: dict) -> list[dict]:
     return out
 
 
-def question_of(d: dict) -> Question:
-    return Question(id=d["id"], type=d["type"], stem=d["stem"],
-                    choices=[Choice(o["id"], o["text"], o["correct"], o.get("pinned", False)) for o in d.get("options", [])],
-                    answer=d.get("answer"), accepted=d.get("accepted", []),
-                    pairs=[tuple(p) for p in d.get("pairs", [])], sequence=d.get("sequence", []))
-
-
 def check_interactions(records: list[dict], data: dict, ids: list[str], results: list[str]) -> None:
     """Valid SCORM 1.2 values, scored as model/question.py scores them, in the expected order."""
     assert [r["id"] for r in records] == ids
     assert [r["result"] for r in records] == results
     for r in records:
-        q = question_of(data["questions"][re.sub(r"-a\d+$", "", r["id"])])
+        q = questions.record_from_data(data["questions"][re.sub(r"-a\d+$", "", r["id"])])
         assert re.fullmatch(r"[A-Za-z0-9_-]{1,255}", r["id"])
         assert r["type"] == q.interaction_type
         assert r["correct_responses.0.pattern"] == q.pattern()
-        assert RESPONSE_FORMATS[r["type"]].match(r["correct_responses.0.pattern"])
+        assert q.response_format.match(r["correct_responses.0.pattern"])
         if "student_response" in r:
-            assert RESPONSE_FORMATS[r["type"]].match(r["student_response"]), r
+            assert q.response_format.match(r["student_response"]), r
             assert (r["result"] == "correct") == q.is_correct(r["student_response"]), r
         else:
             assert r["result"] == "wrong"

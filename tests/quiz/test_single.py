@@ -1,5 +1,5 @@
 """Single choice: one right option, per-option feedback, pinned options, the form and the pattern."""
-from scorm_builder.model.question import Choice
+from scorm_builder.questions.single import Choice
 
 SOURCE = """
 ::: fråga enval {#isdal-definition}

@@ -4,10 +4,10 @@ from types import SimpleNamespace
 import pytest
 
 from scorm_builder.errors import Reporter
-from scorm_builder.model.question import Question
+from scorm_builder.questions.truefalse import TrueFalse
 from scorm_builder.source.quiz import check_test, check_unique_ids
 
-POOL = [Question(id=f"q{i}", type="truefalse", stem=f"Fråga {i}", answer=True) for i in range(5)]
+POOL = [TrueFalse(id=f"q{i}", stem=f"Fråga {i}", answer=True) for i in range(5)]
 
 
 def messages(reporter):
@@ -51,8 +51,8 @@ def test_settings_as_an_object():
 
 
 def test_duplicate_ids_across_files():
-    a = Question(id="samma", type="truefalse", stem="A", path="lessons/01.md", line=4, answer=True)
-    b = Question(id="samma", type="truefalse", stem="B", path="lessons/03.md", line=9, answer=False)
+    a = TrueFalse(id="samma", stem="A", path="lessons/01.md", line=4, answer=True)
+    b = TrueFalse(id="samma", stem="B", path="lessons/03.md", line=9, answer=False)
     reporter = Reporter()
     check_unique_ids([a, POOL[0], b], reporter)
     assert messages(reporter) == ['lessons/03.md:9: question id "samma" is already used by the question at '

@@ -1,0 +1,126 @@
+"""What every question type module builds on: the parsed source of a question block, the
+`QuestionType` a module subclasses and registers, and the form pieces several types share.
+
+source/quiz.py reads the block (opening line, stem, keyed parts) and hands the type its answer
+lines; the type checks them, fills its record and renders its controls inside the fieldset.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from scorm_builder.model.question import Question
+
+
+@dataclass
+class Answer:
+    """One answer line of the source: an option, a pair side or a sequence item."""
+    text: str
+    line: int
+    correct: bool = False
+    pinned: bool = False
+    feedback: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """A question block split into its parts, still as Markdown source."""
+    stem: list[str] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    keys: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+
+    def key_text(self, key: str) -> str:
+        """A keyed part's text on one line ("" when absent)."""
+        return " ".join(self.keys.get(key, (0, [""]))[1])
+
+
+class QuestionType:
+    """One question type as the build sees it. A type module subclasses this, sets the class
+    attributes, overrides what its type needs and calls `register()` on an instance.
+
+    The learner driver `answer()` gets `hands` (runtime/hands.py: check, select, fill, text) and
+    the question's course data; it never imports Playwright, so the runtime stays optional."""
+
+    id: str                                   # the record's `type`, e.g. "single"
+    names: tuple[str, ...]                    # words after `::: fråga`, Swedish and English
+    record: type[Question]
+    answer_item: re.Pattern | None = None     # the list item that opens an answer line
+    pinnable = False                          # an option may end in {sist} (kept last when shuffled)
+    option_feedback = False                   # "  > …" under an option: feedback for that option
+    answer_key = False                        # reads an `svar:` line
+    button: str | None = "player.quiz_check"  # a knowledge check's button (catalogue key), or none
+    scored = True                             # may be in the final test
+
+    def fill(self, q: Question, src: Source, md, report) -> None:
+        """Checks the answers (report(code, line, **params) per problem) and puts them on `q`."""
+
+    def render(self, group: etree.Element, q: Question, src: Source, md, ids: tuple[str, str]) -> None:
+        """The controls inside the question's fieldset; `ids` = (input name, control id prefix)."""
+        raise NotImplementedError
+
+    def answer(self, hands, group, q: dict, right: bool) -> None:
+        """Answers the question (course data `q`) in its `group`, right or wrong."""
+        raise NotImplementedError
+
+
+# --- pieces of forms ----------------------------------------------------------------------------
+
+def inline(text: str) -> etree.Element:
+    """A span whose Markdown the page's inline processors render later."""
+    span = etree.Element("span")
+    span.text = text
+    return span
+
+
+def plain_text(md, element: etree.Element) -> str:
+    """The text a screen reader reads for an element whose Markdown is not yet inline-parsed:
+    inline patterns run on a copy, escapes and stashed inline HTML resolved to text."""
+    box = etree.Element("div")
+    box.append(copy.deepcopy(element))
+    md.treeprocessors["inline"].run(box)
+    if "unescape" in md.treeprocessors:
+        md.treeprocessors["unescape"].run(box)
+
+    def stashed(m):
+        raw = str(md.htmlStash.rawHtmlBlocks[int(m[1])])
+        return "" if raw.startswith("<") else html.unescape(raw)
+
+    text = HTML_PLACEHOLDER_RE.sub(stashed, "".join(box.itertext()))
+    return " ".join(text.replace("\x02", "").replace("\x03", "").split())
+
+
+def option_rows(group: etree.Element, kind: str, ids: tuple[str, str], options) -> None:
+    """Radio buttons or checkboxes, one labelled row per (value, label element)."""
+    name, ctl = ids
+    box = etree.SubElement(group, "div", {"class": "sb-options"})
+    for value, label in options:
+        row = etree.SubElement(box, "div", {"class": "sb-option", "data-option": value})
+        etree.SubElement(row, "input", {"type": kind, "id": f"{ctl}-{value}", "name": name, "value": value})
+        label.tag = "label"
+        label.set("for", f"{ctl}-{value}")
+        row.append(label)
+
+
+def select_row(group: etree.Element, ident: str, item: str, label: etree.Element, options, choose: str) -> None:
+    """A labelled select (matching, ordering) whose first option is "Choose …"."""
+    row = etree.SubElement(group, "div", {"class": "sb-select", "data-item": item})
+    label.tag = "label"
+    label.set("for", ident)
+    row.append(label)
+    select = etree.SubElement(row, "select", {"id": ident, "name": ident})
+    etree.SubElement(select, "option", {"value": ""}).text = choose
+    for value, text in options:
+        etree.SubElement(select, "option", {"value": value}).text = text
+
+
+def check_count(answers: list[Answer], most: int, line: int, report) -> None:
+    """Matching and ordering need 2 to `most` items."""
+    if len(answers) < 2:
+        report("quiz.too_few", line, count=len(answers))
+    elif len(answers) > most:
+        report("quiz.too_many", answers[most].line, count=len(answers), max=most)
