@@ -19,6 +19,7 @@ from lxml import etree
 
 from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural, printable
 from scorm_builder.i18n import t
+from scorm_builder.package.active_content import scanner_for
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
 from scorm_builder.package.url_scan import UrlScan, patterns_for
 from scorm_builder.package.xsd_messages import plain_name, report_xsd_error
@@ -293,7 +294,7 @@ def _suggest(value: str, candidates: list[str]) -> str:
 # --- what breaks in real LMSes ------------------------------------------------------------------
 
 def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) -> None:
-    """One streamed pass over every entry: integrity, sizes, and files fetched from the internet."""
+    """One streamed pass over every entry: integrity, sizes, files fetched from the internet, script in markup."""
     total = 0
     for name in zf.names():
         if name.startswith("__MACOSX/"):
@@ -308,12 +309,17 @@ def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) 
     for name in zf.names():
         size = 0
         scan = UrlScan(patterns_for(name))
+        active = scanner_for(name)
         for chunk in zf.stream(name):
             size += len(chunk)
             for line, url in scan.feed(chunk):
                 report.warning("validate.external_resource", name, line, url=url)
+            for code, line, params in (active.feed(chunk) if active else ()):
+                report.warning(code, name, line, **params)
         for line, url in scan.feed(b"", final=True):
             report.warning("validate.external_resource", name, line, url=url)
+        for code, line, params in (active.feed(b"", final=True) if active else ()):
+            report.warning(code, name, line, **params)
         total += size
         if size > thresholds.large_file:
             report.warning("validate.file_large", name, size=human_size(size))
