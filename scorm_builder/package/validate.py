@@ -51,6 +51,7 @@ class PackageReport(Reporter):
         super().__init__()
         self.path = path
         self.unusable = False
+        self.suggestions_left = 100
 
     @property
     def valid(self) -> bool:
@@ -181,7 +182,7 @@ def _check_organizations(manifest: Manifest, report: PackageReport) -> None:
         report.warning("validate.default_missing", MANIFEST, line)
     elif manifest.default not in org_ids:
         report.error("validate.default_unknown", MANIFEST, line, ref=manifest.default,
-                     suggestion=_suggest(manifest.default, org_ids))
+                     suggestion=_suggest(report, manifest.default, org_ids))
     for org in manifest.organizations:
         if not org.items:
             report.error("validate.organization_empty", MANIFEST, org.line, id=org.identifier)
@@ -195,13 +196,12 @@ TIME_LIMIT_ACTIONS = ("exit,message", "exit,no message", "continue,message", "co
 def _check_item(item: Item, manifest: Manifest, report: PackageReport) -> None:
     ref = item.identifierref
     resource = manifest.resource(ref)
-    ids = [r.identifier for r in manifest.resources]
     if ref is None:
         if not item.items:
             report.error("validate.item_without_resource", MANIFEST, item.line, id=item.identifier)
     elif resource is None:
         report.error("validate.identifierref_unknown", MANIFEST, item.line, id=item.identifier, ref=ref,
-                     suggestion=_suggest(ref, ids))
+                     suggestion=_suggest(report, ref, [r.identifier for r in manifest.resources]))
     elif resource.href is None:
         report.error("validate.item_resource_no_href", MANIFEST, item.line, id=item.identifier, ref=ref)
     if item.masteryscore is not None:
@@ -254,9 +254,9 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
         for f in res.files:
             check_href(f.href, resolve(manifest, res, f.href), f.line, "file")
         for dep in res.dependencies:
-            if dep.identifierref not in ids:
+            if manifest.resource(dep.identifierref) is None:
                 report.error("validate.dependency_unknown", MANIFEST, dep.line, id=res.identifier,
-                             ref=dep.identifierref, suggestion=_suggest(dep.identifierref or "", ids))
+                             ref=dep.identifierref, suggestion=_suggest(report, dep.identifierref or "", ids))
     for loc in root.iter(f"{{{ADLCP_NS}}}location"):
         if loc.text and loc.text.strip():
             check_href(loc.text.strip(), loc.text.strip(), loc.sourceline, "location")
@@ -286,8 +286,12 @@ def _check_prefixes(root, report: PackageReport) -> None:
                 report.warning("validate.prefix_adlcp", MANIFEST, el.sourceline, prefix=prefix or "xmlns")
 
 
-def _suggest(value: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(value, [c for c in candidates if c], n=1)
+def _suggest(report: PackageReport, value: str, candidates: list[str]) -> str:
+    """did-you-mean for a broken reference; difflib is slow, so a hostile manifest with thousands of
+    them gets a search for the first few only (over at most 1000 candidates)."""
+    report.suggestions_left -= 1
+    close = difflib.get_close_matches(value, [c for c in candidates[:1000] if c], n=1) \
+        if report.suggestions_left >= 0 else []
     return close[0] if close else (", ".join(c for c in candidates[:3] if c) or "-")
 
 

@@ -74,7 +74,7 @@ def test_the_reader_takes_a_vendor_manifest_as_written():
     [item] = org.items
     assert (item.masteryscore, item.lines["masteryscore"], item.datafromlms) == ("70", 5, None)
     [res] = manifest.resources
-    assert (res.scormtype, res.is_sco, res.files) == (None, False, ())  # LMSes treat it as an asset
+    assert (res.scormtype, res.files, manifest.resource("R")) == (None, (), res)
     assert manifest.metadata is None and manifest.lines == {"organizations": 3, "resources": 7}
 
 
