@@ -307,6 +307,8 @@ def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) 
             report.warning("validate.name_space", name)
         if not name.isascii():
             report.warning("validate.name_non_ascii", name)
+        if printable(name) != name:
+            report.warning("validate.name_unprintable", name)
     macosx = [n for n in zf.all_names() if n.startswith("__MACOSX/")]
     if macosx:
         report.warning("validate.macosx", "__MACOSX/", count=len(macosx))
