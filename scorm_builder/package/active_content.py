@@ -11,6 +11,7 @@ URLs dropped, CSS escapes resolved.
 """
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
@@ -43,7 +44,7 @@ def scanner_for(name: str):
     if name.startswith("__MACOSX/"):
         return None
     if lower.endswith(HTML_TYPES):
-        return MarkupScan(etree.HTMLPullParser(events=("start", "end"), no_network=True))
+        return MarkupScan(etree.HTMLPullParser(events=("start", "end"), no_network=True), decode=True)
     if lower.endswith(SVG_TYPES):
         return MarkupScan(etree.XMLPullParser(events=("start", "end"), resolve_entities=False,
                                               no_network=True, load_dtd=False, huge_tree=False))
@@ -53,21 +54,37 @@ def scanner_for(name: str):
 
 
 class MarkupScan:
-    """Feeds HTML or SVG bytes to a pull parser and checks every element as it starts."""
+    """Feeds HTML or SVG bytes to a pull parser and checks every element as it starts.
 
-    def __init__(self, parser):
+    HTML is decoded here, not by libxml2: it would obey `<meta charset="utf-16">` and read ASCII
+    markup as garbage, where browsers (HTML5) read such a page as UTF-8. UTF-8 with replacement
+    keeps every ASCII character of the markup, whatever the page's real 8-bit encoding.
+    """
+
+    def __init__(self, parser, decode: bool = False):
         self.parser = parser
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")("replace") if decode else None
+        self.first = True
         self.findings: list[Finding] = []
         self.broken = False   # the browser would not render a broken SVG either; stop quietly
+
+    def _text(self, chunk: bytes, final: bool):
+        if self.decoder is None:
+            return chunk
+        if self.first and chunk[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            self.decoder = codecs.getincrementaldecoder("utf-16")("replace")
+        self.first = self.first and not chunk
+        return self.decoder.decode(chunk, final)
 
     def feed(self, chunk: bytes, final: bool = False) -> list[Finding]:
         if not self.broken:
             try:
+                chunk = self._text(chunk, final)
                 if chunk:
                     self.parser.feed(chunk)
                 if final:
                     self.parser.close()
-            except etree.XMLSyntaxError:
+            except etree.LxmlError:  # XMLSyntaxError, or an encoding the parser does not know
                 self.broken = True
             self._read()
         found, self.findings = self.findings, []
@@ -77,15 +94,16 @@ class MarkupScan:
         for event, el in self.parser.read_events():
             if not isinstance(el.tag, str):
                 continue
-            tag = etree.QName(el).localname.lower()
+            tag = el.tag.rsplit("}", 1)[-1].lower()   # HTML tags may hold any character: no QName
             if event == "start":
                 self._check_attributes(el, tag)
             else:
                 if tag == "style" and el.text:
                     self.findings += css_findings(el.text, el.sourceline or 1)
                 el.clear(keep_tail=False)  # only what is still open stays in memory
-                while el.getprevious() is not None:
-                    del el.getparent()[0]
+                parent = el.getparent()
+                while parent is not None and el.getprevious() is not None:
+                    del parent[0]
 
     def _check_attributes(self, el, tag: str) -> None:
         line = el.sourceline or 1
@@ -119,8 +137,8 @@ def _attribute_name(key: str) -> str:
     """The attribute as written: the HTML parser keeps "xlink:href", the XML parser gives {namespace}href."""
     if not key.startswith("{"):
         return key
-    name = etree.QName(key)
-    return f"xlink:{name.localname}" if name.namespace == XLINK_NS else name.localname
+    namespace, local = key[1:].split("}", 1)
+    return f"xlink:{local}" if namespace == XLINK_NS else local
 
 
 def url_scheme(value: str) -> str | None:

@@ -44,6 +44,20 @@ def test_html(make_package, case, body, expected):
     assert found == [expected]
 
 
+def test_a_page_that_claims_utf16_is_read_as_browsers_read_it(make_package):
+    # HTML5 browsers treat <meta charset="utf-16"> on a byte stream without BOM as UTF-8
+    page = '<!doctype html><html><head><meta charset="utf-16"></head><body><p onclick="x()">p</p></body></html>'
+    assert [(w[0], w[2]) for w in warnings_of(make_package, {"index.html": page}) if w[1] == "index.html"] == [
+        ("validate.event_handler", 1)]
+
+
+def test_hostile_bytes_end_the_scan_without_a_traceback(make_package):
+    files = {"index.html": b"<!--c--><?pi x?>\x00\xff<a\x01 onclick=1>" + bytes(range(256)) * 20,
+             "bild.svg": b'<?xml version="1.0" encoding="EBCDIC-nope"?><svg onload="x"/>',
+             "tema.css": bytes(range(256)) * 100}
+    warnings_of(make_package, files)
+
+
 def test_safe_markup_is_not_flagged(make_package):
     page = ('<!doctype html><html><head><style>p { background: url(assets/bild.png) }</style></head><body>\n'
             '<a href="https://www.kvinnofridslinjen.se">ok</a> <a href="mailto:a@b.se">m</a> <a href="#x">i</a>\n'
