@@ -19,7 +19,7 @@ from lxml import etree
 
 from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural, printable
 from scorm_builder.i18n import t
-from scorm_builder.package.active_content import scanner_for
+from scorm_builder.package.active_content import scanner_for, url_scheme
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
 from scorm_builder.package.url_scan import UrlScan, patterns_for
 from scorm_builder.package.xsd_messages import plain_name, report_xsd_error
@@ -226,7 +226,11 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
 
     def check_href(href: str, url: str, line: int, kind: str) -> None:
         """`href` as written, `url` after the xml:base levels (scorm12.launch.resolve)."""
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", url):
+        scheme = url_scheme(url)
+        if scheme and scheme not in ("http", "https"):
+            report.error("validate.href_scheme", MANIFEST, line, href=href, scheme=scheme)
+            return
+        if scheme or url.startswith("//"):
             report.warning("validate.href_external", MANIFEST, line, href=href)
             return
         path = unquote(url.split("#", 1)[0].split("?", 1)[0])

@@ -101,7 +101,7 @@ def test_every_zip_gets_a_verdict_and_validate_and_inspect_agree(tmp_path):
     assert verdicts["name-5kb"] == (2, "zip.name_too_long")
     assert verdicts["nested-items-200"] == (0, ["index.html"])
     assert verdicts["parameters-odd"][1] == ["index.html#&&#?"]  # leading ? dropped, then a fragment
-    assert verdicts["base-javascript"][1] == ["javascript:alert(1)//index.html"]
+    assert verdicts["base-javascript"] == (1, ["javascript:alert(1)//index.html"])  # validate: href_scheme
     assert verdicts["truncated"] == (1, "play.bad_manifest")
     assert verdicts["not-a-zip"] == (2, "zip.not_a_zip")
 

@@ -21,6 +21,9 @@ LATIN1 = edit(M, "<title>Exempelkurs</title>", "<title>Exempelkurs på svenska</
 
 # (case id, manifest text, code, line, message (English), hint fragment)
 ERRORS = [
+    ("launch-javascript", edit(M, 'href="index.html">', 'href="javascript:alert(document.cookie)">'),
+     "validate.href_scheme", 18, "the href javascript:alert(document.cookie) is a javascript: URL, not a file",
+     "runs script in the LMS"),
     ("utf16le-without-bom", NO_DECLARATION.encode("utf-16-le"), "validate.manifest_utf16", 1,
      "imsmanifest.xml is UTF-16 without a byte-order mark (BOM), so it cannot be read", "save the manifest as UTF-8"),
     ("utf16be-without-bom", NO_DECLARATION.encode("utf-16-be"), "validate.manifest_utf16", 1, None, None),
