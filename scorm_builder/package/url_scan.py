@@ -1,15 +1,18 @@
-"""Finds what a package would fetch from the internet at run time, in streamed text files."""
+"""Finds what a package's HTML elements and scripts would fetch from the internet, in streamed text files.
+
+CSS (in .css files, `style` attributes and <style> elements) is checked by `active_content`,
+which sees it as the browser does (entities and CSS escapes decoded).
+"""
 from __future__ import annotations
 
 import codecs
 import re
 
-TEXT_TYPES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg")
+TEXT_TYPES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".svg")
 
 _EXTERNAL_HTML = re.compile(
     r"<(?:script|link|img|iframe|frame|audio|video|source|track|embed|object|input)\b[^>]*?"
     r"\s(?:src|href|data|poster|srcset)\s*=\s*[\"']?\s*((?:https?:)?//[^\s\"'>]+)", re.I)
-_EXTERNAL_CSS = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])\s*((?:https?:)?//[^\s\"')]+)", re.I)
 _EXTERNAL_JS = re.compile(r"\.src\s*=\s*[\"']((?:https?:)?//[^\s\"']+)", re.I)
 _CARRY_LIMIT = 64 * 1024  # a minified one-line file is scanned in pieces this big
 _OVERLAP = 2048
@@ -19,11 +22,9 @@ def patterns_for(name: str) -> tuple[re.Pattern, ...]:
     lower = name.lower()
     if name.startswith("__MACOSX/") or not lower.endswith(TEXT_TYPES):
         return ()
-    if lower.endswith(".css"):
-        return (_EXTERNAL_CSS,)
     if lower.endswith((".js", ".mjs")):
         return (_EXTERNAL_HTML, _EXTERNAL_JS)
-    return (_EXTERNAL_HTML, _EXTERNAL_CSS)
+    return (_EXTERNAL_HTML,)
 
 
 class UrlScan:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from scorm_builder.errors import ERROR, WARNING, Diagnostic, Reporter, plural, printable
 from scorm_builder.i18n import t
+from scorm_builder.package.active_content import scanner_for, url_scheme
 from scorm_builder.package.safezip import Limits, SafeZip, UnsafePackage, open_package
 from scorm_builder.package.url_scan import UrlScan, patterns_for
 from scorm_builder.package.xsd_messages import plain_name, report_xsd_error
@@ -50,6 +51,7 @@ class PackageReport(Reporter):
         super().__init__()
         self.path = path
         self.unusable = False
+        self.suggestions_left = 100
 
     @property
     def valid(self) -> bool:
@@ -180,7 +182,7 @@ def _check_organizations(manifest: Manifest, report: PackageReport) -> None:
         report.warning("validate.default_missing", MANIFEST, line)
     elif manifest.default not in org_ids:
         report.error("validate.default_unknown", MANIFEST, line, ref=manifest.default,
-                     suggestion=_suggest(manifest.default, org_ids))
+                     suggestion=_suggest(report, manifest.default, org_ids))
     for org in manifest.organizations:
         if not org.items:
             report.error("validate.organization_empty", MANIFEST, org.line, id=org.identifier)
@@ -194,13 +196,12 @@ TIME_LIMIT_ACTIONS = ("exit,message", "exit,no message", "continue,message", "co
 def _check_item(item: Item, manifest: Manifest, report: PackageReport) -> None:
     ref = item.identifierref
     resource = manifest.resource(ref)
-    ids = [r.identifier for r in manifest.resources]
     if ref is None:
         if not item.items:
             report.error("validate.item_without_resource", MANIFEST, item.line, id=item.identifier)
     elif resource is None:
         report.error("validate.identifierref_unknown", MANIFEST, item.line, id=item.identifier, ref=ref,
-                     suggestion=_suggest(ref, ids))
+                     suggestion=_suggest(report, ref, [r.identifier for r in manifest.resources]))
     elif resource.href is None:
         report.error("validate.item_resource_no_href", MANIFEST, item.line, id=item.identifier, ref=ref)
     if item.masteryscore is not None:
@@ -225,7 +226,11 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
 
     def check_href(href: str, url: str, line: int, kind: str) -> None:
         """`href` as written, `url` after the xml:base levels (scorm12.launch.resolve)."""
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", url):
+        scheme = url_scheme(url)
+        if scheme and scheme not in ("http", "https"):
+            report.error("validate.href_scheme", MANIFEST, line, href=href, scheme=scheme)
+            return
+        if scheme or url.startswith("//"):
             report.warning("validate.href_external", MANIFEST, line, href=href)
             return
         path = unquote(url.split("#", 1)[0].split("?", 1)[0])
@@ -253,9 +258,9 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
         for f in res.files:
             check_href(f.href, resolve(manifest, res, f.href), f.line, "file")
         for dep in res.dependencies:
-            if dep.identifierref not in ids:
+            if manifest.resource(dep.identifierref) is None:
                 report.error("validate.dependency_unknown", MANIFEST, dep.line, id=res.identifier,
-                             ref=dep.identifierref, suggestion=_suggest(dep.identifierref or "", ids))
+                             ref=dep.identifierref, suggestion=_suggest(report, dep.identifierref or "", ids))
     for loc in root.iter(f"{{{ADLCP_NS}}}location"):
         if loc.text and loc.text.strip():
             check_href(loc.text.strip(), loc.text.strip(), loc.sourceline, "location")
@@ -285,15 +290,19 @@ def _check_prefixes(root, report: PackageReport) -> None:
                 report.warning("validate.prefix_adlcp", MANIFEST, el.sourceline, prefix=prefix or "xmlns")
 
 
-def _suggest(value: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(value, [c for c in candidates if c], n=1)
+def _suggest(report: PackageReport, value: str, candidates: list[str]) -> str:
+    """did-you-mean for a broken reference; difflib is slow, so a hostile manifest with thousands of
+    them gets a search for the first few only (over at most 1000 candidates)."""
+    report.suggestions_left -= 1
+    close = difflib.get_close_matches(value, [c for c in candidates[:1000] if c], n=1) \
+        if report.suggestions_left >= 0 else []
     return close[0] if close else (", ".join(c for c in candidates[:3] if c) or "-")
 
 
 # --- what breaks in real LMSes ------------------------------------------------------------------
 
 def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) -> None:
-    """One streamed pass over every entry: integrity, sizes, and files fetched from the internet."""
+    """One streamed pass over every entry: integrity, sizes, files fetched from the internet, script in markup."""
     total = 0
     for name in zf.names():
         if name.startswith("__MACOSX/"):
@@ -302,18 +311,25 @@ def _check_contents(zf: SafeZip, report: PackageReport, thresholds: Thresholds) 
             report.warning("validate.name_space", name)
         if not name.isascii():
             report.warning("validate.name_non_ascii", name)
+        if printable(name) != name:
+            report.warning("validate.name_unprintable", name)
     macosx = [n for n in zf.all_names() if n.startswith("__MACOSX/")]
     if macosx:
         report.warning("validate.macosx", "__MACOSX/", count=len(macosx))
     for name in zf.names():
         size = 0
         scan = UrlScan(patterns_for(name))
+        active = scanner_for(name)
         for chunk in zf.stream(name):
             size += len(chunk)
             for line, url in scan.feed(chunk):
                 report.warning("validate.external_resource", name, line, url=url)
+            for code, line, params in (active.feed(chunk) if active else ()):
+                report.warning(code, name, line, **params)
         for line, url in scan.feed(b"", final=True):
             report.warning("validate.external_resource", name, line, url=url)
+        for code, line, params in (active.feed(b"", final=True) if active else ()):
+            report.warning(code, name, line, **params)
         total += size
         if size > thresholds.large_file:
             report.warning("validate.file_large", name, size=human_size(size))

@@ -25,14 +25,17 @@ def resolve(manifest: Manifest, resource: Resource, href: str) -> str:
 
 
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+_WEB = re.compile(r"^(?:https?:)?//", re.I)
 
 
 def _join(base: str, ref: str) -> str:
     """RFC 3986 reference resolution, except that `..` is kept (validate must see it leave the package)."""
-    if not base or _ABSOLUTE.match(ref) or ref.startswith("/"):
+    if not base or _ABSOLUTE.match(ref):
         return ref
-    if _ABSOLUTE.match(base):
-        return urljoin(base, ref)
+    if _WEB.match(base):
+        return urljoin(base, ref)  # a web address: host and all, by the standard library
+    if ref.startswith("/"):
+        return ref
     return base[:base.rfind("/") + 1] + ref  # "content" without a slash is replaced, "content/" entered
 
 

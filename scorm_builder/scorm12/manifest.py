@@ -8,6 +8,7 @@ which validate tells apart from an empty value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -36,10 +37,6 @@ class Resource:
     files: tuple[File, ...] = ()
     dependencies: tuple[Dependency, ...] = ()
     line: int | None = None
-
-    @property
-    def is_sco(self) -> bool:
-        return (self.scormtype or "").lower() == "sco"
 
 
 @dataclass(frozen=True)
@@ -106,8 +103,16 @@ class Manifest:
     line: int | None = None
     lines: dict = field(default_factory=dict, compare=False)  # "organizations", "resources": their lines
 
+    @cached_property
+    def _by_identifier(self) -> dict:
+        found: dict = {}
+        for r in self.resources:
+            found.setdefault(r.identifier, r)
+        return found
+
     def resource(self, identifier: str | None) -> Resource | None:
-        return next((r for r in self.resources if r.identifier == identifier), None)
+        """The first resource with this identifier (a dict: manifests can hold many thousands)."""
+        return self._by_identifier.get(identifier)
 
     def default_organization(self) -> Organization | None:
         """The organization an LMS shows: the one `default` names, else the first."""

@@ -22,6 +22,12 @@ def test_validate_text_escapes_names(tmp_path):
     assert "x\\u000adist/kurs.zip: giltigt SCORM 1.2-paket (0 fel, 0 varningar)\\u000d\\u202egnp.exe: warning:" in result.output
 
 
+def test_such_a_name_is_a_warning_of_its_own(tmp_path):
+    result = cli("validate", "--format", "json", str(forged_zip(tmp_path)))
+    [report] = json.loads(result.output)
+    assert ("validate.name_unprintable", FORGED) in {(w["code"], w["file"]) for w in report["warnings"]}
+
+
 def test_validate_json_keeps_the_exact_name_but_escapes_it(tmp_path):
     result = cli("validate", "--format", "json", str(forged_zip(tmp_path)))
     assert "\u202e" not in result.output

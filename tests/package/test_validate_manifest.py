@@ -21,6 +21,9 @@ LATIN1 = edit(M, "<title>Exempelkurs</title>", "<title>Exempelkurs på svenska</
 
 # (case id, manifest text, code, line, message (English), hint fragment)
 ERRORS = [
+    ("launch-javascript", edit(M, 'href="index.html">', 'href="javascript:alert(document.cookie)">'),
+     "validate.href_scheme", 18, "the href javascript:alert(document.cookie) is a javascript: URL, not a file",
+     "runs script in the LMS"),
     ("utf16le-without-bom", NO_DECLARATION.encode("utf-16-le"), "validate.manifest_utf16", 1,
      "imsmanifest.xml is UTF-16 without a byte-order mark (BOM), so it cannot be read", "save the manifest as UTF-8"),
     ("utf16be-without-bom", NO_DECLARATION.encode("utf-16-be"), "validate.manifest_utf16", 1, None, None),
@@ -202,3 +205,18 @@ def test_xml_base_without_a_slash_names_a_file_not_a_folder(make_package):
     path = make_package({"imsmanifest.xml": manifest, "index.html": None, "kurs/index.html": "<p>hej</p>"})
     exit_code, [report] = validate_json(path)
     assert exit_code == 1 and "validate.launch_missing" in codes(report)
+
+
+def test_did_you_mean_is_searched_for_the_first_100_broken_references_only(make_package, monkeypatch):
+    # difflib once per broken reference over every resource took minutes on a hostile manifest
+    import difflib
+    calls = []
+    real = difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    items = "".join(f'<item identifier="i{n}" identifierref="nope{n}"><title>t</title></item>' for n in range(300))
+    manifest = edit(M, """<item identifier="item1" identifierref="res1">
+        <title>Lektion 1</title>
+      </item>""", items)
+    exit_code, [report] = validate_json(make_package({"imsmanifest.xml": manifest}))
+    assert exit_code == 1 and codes(report).count("validate.identifierref_unknown") == 300
+    assert len(calls) == 100

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from scorm_builder.i18n import catalogue
 from scorm_builder.commands import inspect as inspect_command
-from scorm_builder.package import inspect, safezip, url_scan, validate, xsd_messages
+from scorm_builder.package import active_content, inspect, safezip, url_scan, validate, xsd_messages
 from scorm_builder.scorm12 import parsing
 
 SOURCES = [Path(m.__file__).read_text(encoding="utf-8")
-           for m in (validate, safezip, inspect, inspect_command, xsd_messages, url_scan, parsing)]
+           for m in (validate, safezip, inspect, inspect_command, xsd_messages, url_scan, active_content, parsing)]
 DYNAMIC = [f"validate.{kind}_{how}" for kind in ("launch", "file", "location") for how in ("missing", "case")]
 
 

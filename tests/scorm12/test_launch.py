@@ -40,6 +40,9 @@ def launch(href="index.html", manifest_base="", resources_base="", resource_base
     ({"resource_base": "sco1"}, "index.html"),
     ({"resources_base": "content/", "resource_base": "../other/"}, "content/../other/index.html"),
     ({"resources_base": "https://cdn.example.com/kurs/"}, "https://cdn.example.com/kurs/index.html"),
+    ({"manifest_base": "https://cdn.example.com/kurs/", "resource_base": "/rot/"}, "https://cdn.example.com/rot/index.html"),
+    # other schemes are not web addresses, but stay visible for validate to judge
+    ({"resources_base": "javascript:alert(1)//"}, "javascript:alert(1)//index.html"),
 ])
 def test_xml_base_on_every_level(bases, expected):
     assert launch(**bases) == expected
