@@ -24,7 +24,6 @@ CHROMIUM_ENV = "SCORM_BUILDER_CHROMIUM"
 # Debian's package, Ubuntu's deb wrapper and its snap, in that order.
 SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium")
 DEAD_PROXY = "http://127.0.0.1:9"   # the discard port: nothing listens, so a proxied connection fails
-HEAP_MB = 512                       # V8 heap per renderer: a SCO that hoards memory crashes its page
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--no-first-run",
     # Chromium's own traffic: updates, sync, metrics, safe browsing, translation, pings
@@ -37,7 +36,6 @@ CHROMIUM_ARGS = [
     "--webrtc-ip-handling-policy=disable_non_proxied_udp",
     # no name resolves, so dns-prefetch and preconnect look nothing up; our server is an IP
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    f"--js-flags=--max-old-space-size={HEAP_MB}",
 ]
 VIEWPORT = {"width": 1024, "height": 768}
 GUARD_JS = Path(__file__).resolve().parent / "guard.js"
@@ -87,22 +85,27 @@ def _executable(path: str) -> bool:
     return Path(path).is_file() and (os.access(path, os.X_OK) or shutil.which(path) is not None)
 
 
-def launch_browser(playwright):
-    """One headless Chromium; callers share it and open a fresh context per playback."""
+def launch_browser(playwright, heap_mb: int = 512):
+    """One headless Chromium; callers share it and open a fresh context per playback. `heap_mb`
+    bounds each page's JavaScript heap: a SCO that hoards memory crashes its own page."""
     from playwright.sync_api import Error as PlaywrightError
 
     executable = find_chromium(playwright)
+    args = [*CHROMIUM_ARGS, f"--js-flags=--max-old-space-size={heap_mb}"]
     try:
-        return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        return playwright.chromium.launch(executable_path=executable, args=args, headless=True)
     except PlaywrightError as e:
         raise ChromiumFailed(_launch_failure(e.message, executable)) from None
 
 
 def _launch_failure(message: str, executable: str) -> str:
-    """Playwright's launch error is a page of log; what Chromium last wrote to stderr names the cause."""
+    """Playwright's launch error is a page of log; Chromium's FATAL line (else the last thing it
+    wrote to stderr) names the cause, say "Socket path too long" for a deep TMPDIR."""
     said = [line.split("][err]", 1)[1].strip() for line in message.splitlines() if "][err]" in line]
     said = [line for line in said if line]
-    return f"{executable}: {said[-1][:300] if said else message.splitlines()[0][:300]}"
+    fatal = [line.split("] ", 1)[-1] for line in said if ":FATAL:" in line]
+    cause = (fatal or said or message.splitlines()[:1] or ["exited at start"])[-1]
+    return f"{executable}: {cause[:300]}"
 
 
 def open_context(browser, origin: str, on_blocked):

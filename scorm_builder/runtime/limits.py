@@ -24,9 +24,10 @@ class Limits:
     run_seconds: float = 600.0      # the whole run: every launch of every SCO
     launch_seconds: float = 180.0   # one launch, from opening the SCO until the LMS has its report
     calls: int = 10_000             # API calls recorded per launch; more is flagged, not recorded
+    heap_mb: int = 512              # V8 heap per page, for a browser that play() starts itself
 
     def __post_init__(self):
-        if self.run_seconds <= 0 or self.launch_seconds <= 0 or self.calls < 1:
+        if self.run_seconds <= 0 or self.launch_seconds <= 0 or self.calls < 1 or self.heap_mb < 16:
             raise ValueError("limits must be positive")
 
     @property

@@ -90,7 +90,7 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
 
             from scorm_builder.runtime.browser import launch_browser
             playwright = stack.enter_context(sync_playwright())
-            browser = launch_browser(playwright)
+            browser = launch_browser(playwright, limits.heap_mb)
             stack.callback(_close_quietly, browser)
         from scorm_builder.runtime.browser import open_context
 
@@ -157,12 +157,6 @@ def _run_script(script, session: Session, run: Run, limits: Limits) -> None:
     fired = session.watchdog.fired
     if fired:
         seconds = limits.run_seconds if fired == "run" else limits.launch_seconds
-        add_error(run.errors, "time-limit", _limit_detail(fired, sco, seconds))
+        add_error(run.errors, "time-limit", f"{sco} ({fired} limit, {seconds:g} s)")
     if session.launching:
         session.abandon("time-limit" if fired else "crash")
-
-
-def _limit_detail(which: str, sco: str, seconds: float) -> str:
-    """The time-limit finding's detail (the sentence around it is in the catalogue)."""
-    from scorm_builder.i18n import t
-    return t(f"play.limit.{which}", sco=sco, seconds=f"{seconds:g}")
