@@ -20,7 +20,9 @@ EXIT_CANNOT_PLAY = 3
 
 
 def run_play(package: Path, learner: str, launch: str, lms: str, report_dir: Path | None,
-             faults: list[str], limits=None) -> int:
+             faults: list[str], limits=None, browser=None) -> int:
+    """Play and print the summary and findings; the exit code. `browser` is an open Playwright
+    Browser to reuse (tests pass one); without it Chromium is found and started here."""
     from scorm_builder.runtime.browser import ChromiumFailed, ChromiumMissing
     from scorm_builder.runtime.faults import BadFault, parse_faults
     from scorm_builder.runtime.learners import NotOurPackage, UnknownLearner
@@ -34,7 +36,8 @@ def run_play(package: Path, learner: str, launch: str, lms: str, report_dir: Pat
     except BadFault as e:
         raise click.BadParameter(t("play.bad_fault", spec=str(e)), param_hint="--fault") from None
     try:
-        run = play(package, learner, launch=launch, lms=lms, report_dir=report_dir, faults=parsed, limits=limits)
+        run = play(package, learner, launch=launch, lms=lms, report_dir=report_dir, faults=parsed, limits=limits,
+                   browser=browser)
     except UnknownLearner as e:
         raise click.BadParameter(t("play.unknown_learner", name=e.args[0]), param_hint="--learner") from None
     except (UnusablePackage, NotOurPackage) as e:

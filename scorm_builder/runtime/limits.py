@@ -31,6 +31,12 @@ class Limits:
             raise ValueError("limits must be positive")
 
     @property
+    def wait_ms(self) -> float:
+        """How long a launch waits for the SCO to load or go away: at most half the launch's
+        time, so a SCO that never loads is reported as such, before the launch limit."""
+        return min(10_000.0, self.launch_seconds * 500)
+
+    @property
     def page_timeout_ms(self) -> float:
         """Playwright's default wait: never longer than a launch may take."""
         return min(30_000.0, self.launch_seconds * 1000)

@@ -103,7 +103,7 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
         session = Session(context=context, origin=server.origin, scos=scos, mode=launch, profile=profile,
                           record=record, faults=faults, report_dir=report_dir, errors=run.errors,
                           student=student, max_calls=limits.calls, watchdog=watchdog,
-                          learner_name=name)
+                          learner_name=name, timeout_ms=limits.wait_ms)
         for sco in scos:
             if watchdog.run_over:
                 break

@@ -52,7 +52,7 @@ class Session:
     def __init__(self, *, context, origin: str, scos: list[Sco], mode: str, profile: Profile,
                  record: LearnerRecord, faults: dict, report_dir: Path | None, errors: list,
                  student: Student | None = None, max_calls: int = 10_000, watchdog=None,
-                 learner_name: str = "custom"):
+                 learner_name: str = "custom", timeout_ms: float = TIMEOUT_MS):
         self.context = context
         self.origin = origin
         self.scos = scos
@@ -66,6 +66,7 @@ class Session:
         self.student = student or Student()
         self.max_calls = max_calls
         self.learner_name = learner_name
+        self.timeout_ms = timeout_ms   # for the SCO to load or go away
         self.watchdog = watchdog       # limits.Watchdog: when it fired, a dead page is its doing
         self.crashed = False           # a page of the open launch crashed (out of memory, killed)
         self.launches: list[LaunchResult] = []
@@ -100,7 +101,7 @@ class Session:
             self._harness.goto(self.origin + "/lms/harness.html")
         options = {"url": url, "mode": self.mode, "preset": preset, "faults": self.faults, "maxCalls": self.max_calls}
         if self.mode == "popup":
-            with self._harness.expect_popup(timeout=TIMEOUT_MS) as info:
+            with self._harness.expect_popup(timeout=self.timeout_ms) as info:
                 self._harness.evaluate("o => SBH.start(o)", options)
             self.page = info.value
             self._watch(self.page)
@@ -132,14 +133,14 @@ class Session:
 
     def _wait_for_sco_frame(self):
         prefix = self.origin + "/pkg/"
-        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        deadline = time.monotonic() + self.timeout_ms / 1000
         while time.monotonic() < deadline:
             for frame in self._harness.frames:
                 if frame.url.startswith(prefix):
                     frame.wait_for_load_state("load")
                     return frame
             self._harness.wait_for_timeout(25)
-        raise TimeoutError(f"the SCO {self.sco.href} did not load within {TIMEOUT_MS} ms")
+        raise TimeoutError(f"the SCO {self.sco.href} did not load within {self.timeout_ms:g} ms")
 
     # ---- ending a launch -------------------------------------------------------------------
 
@@ -167,7 +168,7 @@ class Session:
                 self.page.close()
             else:
                 self._harness.evaluate("SBH.unload()" if how == "unload" else "SBH.remove()")
-            self._harness.wait_for_function("SBH.gone()", timeout=TIMEOUT_MS)
+            self._harness.wait_for_function("SBH.gone()", timeout=self.timeout_ms)
             report = self._harness.evaluate("SBH.end()")
         self._record(result, report)
         return self._close_launch(result)
