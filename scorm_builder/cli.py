@@ -79,15 +79,26 @@ def inspect(ctx: click.Context, package: str, fmt: str) -> None:
 @click.option("--fault", "faults", multiple=True, metavar="SPEC",
               help="Make the LMS misbehave (repeatable): initialize-false, setvalue-false[:N], setvalue-throw[:N], "
                    "commit-false[:N], commit-throw[:N], delay:MS.")
+@click.option("--timeout", "run_seconds", type=click.FloatRange(min=1), default=600, show_default=True,
+              metavar="SECONDS", help="Stop the whole run after this long (a finding, exit 1).")
+@click.option("--launch-timeout", "launch_seconds", type=click.FloatRange(min=1), default=180, show_default=True,
+              metavar="SECONDS", help="Stop one launch of a SCO after this long (a finding, exit 1).")
+@click.option("--max-calls", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="API calls recorded per launch; more is a finding (exit 1) and is not recorded.")
+@click.option("--max-memory", "heap_mb", type=click.IntRange(min=16), default=512, show_default=True, metavar="MB",
+              help="JavaScript memory per page; a page that needs more crashes (a finding, exit 1).")
 @click.pass_context
 def play(ctx: click.Context, package: str, learner: str, launch: str, lms: str, report_dir: str | None,
-         faults: tuple[str, ...]) -> None:
+         faults: tuple[str, ...], run_seconds: float, launch_seconds: float, max_calls: int, heap_mb: int) -> None:
     """Play a SCORM 1.2 zip headlessly as a scripted learner and report what the LMS recorded."""
     from pathlib import Path
 
     from scorm_builder.runtime.command import run_play
+    from scorm_builder.runtime.limits import Limits
 
-    ctx.exit(run_play(Path(package), learner, launch, lms, Path(report_dir) if report_dir else None, list(faults)))
+    limits = Limits(run_seconds=run_seconds, launch_seconds=launch_seconds, calls=max_calls, heap_mb=heap_mb)
+    ctx.exit(run_play(Path(package), learner, launch, lms, Path(report_dir) if report_dir else None, list(faults),
+                      limits))
 
 
 @main.command()

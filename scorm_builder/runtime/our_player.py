@@ -7,8 +7,22 @@ learner driver. With `keyboard=True` every action is done with the keyboard (run
 from __future__ import annotations
 
 from scorm_builder import questions
+from scorm_builder.errors import CatalogueError
 from scorm_builder.runtime.hands import Hands
 from scorm_builder.runtime.session import Session
+
+
+class NotOurPackage(CatalogueError):
+    """A learner made for our player met a page without our course data (a third-party package)."""
+
+    def __init__(self, learner: str, href: str):
+        super().__init__("play.not_our_package", learner=learner, href=href)
+
+
+def is_our_page(path) -> bool:
+    """Whether a launch page on disk is one of ours: it carries the course data (#sb-data)."""
+    return path.is_file() and b'id="sb-data"' in path.read_bytes()
+
 
 class OurPlayer:
     def __init__(self, session: Session, keyboard: bool = False):
@@ -17,7 +31,7 @@ class OurPlayer:
         self.keyboard = keyboard
         self.data = session.course_data()
         if self.data is None:
-            raise ValueError(f"{session.sco.href} is not a scorm-builder page (no #sb-data)")
+            raise NotOurPackage(session.learner_name, session.sco.href)
         self.strings = self.data["strings"]
         self.hands = Hands(self.frame, self.strings, keyboard)
         self.titles = {p["id"]: p["title"] for p in self.data["pages"]}

@@ -3,10 +3,15 @@
 Paths: `/lms/harness.html`, `/lms/conformance.js`, `/lms/scorm12.min.js` (scorm-again),
 `/lms/frameset?src=URL` (a frameset page so `frames` launches nest the SCO two levels deep) and
 `/pkg/...` (the package). Everything is same-origin, as SCORM API discovery requires.
+
+Every response carries CSP: a package may run any script and load anything of its own, but its
+connections, forms and loads go nowhere else, and what the browser refuses it reports to
+`/lms/csp-report` (kept in `csp_reports`), whatever the package does to its own page.
 """
 from __future__ import annotations
 
 import html
+import json
 import mimetypes
 import threading
 from functools import partial
@@ -24,9 +29,16 @@ FRAMESET = """<!doctype html>
 </html>"""
 
 
+CSP = ("default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'self'; report-uri /lms/csp-report")
+MAX_REPORT = 64 * 1024     # a CSP report is a few hundred bytes; a bigger body is not one
+MAX_REPORTS = 1000         # a package that provokes reports by the thousand is shown 1000 of them
+
+
 class _Handler(BaseHTTPRequestHandler):
-    def __init__(self, *args, package_dir: Path, **kwargs):
+    def __init__(self, *args, package_dir: Path, reports: list, **kwargs):
         self.package_dir = package_dir
+        self.reports = reports
         super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):  # quiet: the transcript is the log
@@ -51,6 +63,24 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._file(target)
         self._send(404, b"not found", "text/plain")
 
+    def do_POST(self):
+        if urlsplit(self.path).path != "/lms/csp-report":
+            return self._send(404, b"not found", "text/plain")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 < length <= MAX_REPORT:
+            return self._send(413, b"too large", "text/plain")
+        try:
+            body = json.loads(self.rfile.read(length))
+            blocked = str(body["csp-report"].get("blocked-uri") or "")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return self._send(400, b"not a CSP report", "text/plain")
+        if blocked and len(self.reports) < MAX_REPORTS:
+            self.reports.append(blocked[:500])
+        self._send(204, b"", "text/plain")
+
     def _file(self, file: Path):
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "text/javascript"):
@@ -62,6 +92,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Security-Policy", CSP)
         self.end_headers()
         self.wfile.write(body)
 
@@ -70,7 +101,9 @@ class PlaybackServer:
     """Serves one extracted package on 127.0.0.1 at an ephemeral port, in a background thread."""
 
     def __init__(self, package_dir: Path):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, package_dir=package_dir))
+        self.csp_reports: list[str] = []   # blocked URLs the browser reported, in order
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                         partial(_Handler, package_dir=package_dir, reports=self.csp_reports))
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

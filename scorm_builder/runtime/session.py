@@ -19,6 +19,16 @@ from scorm_builder.runtime.scos import Sco
 
 LAUNCH_MODES = ("iframe", "frames", "popup", "standalone")
 TIMEOUT_MS = 10_000
+MAX_ERRORS_PER_KIND = 100   # a SCO that logs errors in a loop is shown this many, then one line
+
+
+def add_error(errors: list, kind: str, message: str, url: str = "") -> None:
+    """Append a run error, at most MAX_ERRORS_PER_KIND of a kind, then one "more not shown"."""
+    same = sum(1 for e in errors if e["kind"] == kind)
+    if same < MAX_ERRORS_PER_KIND:
+        errors.append({"kind": kind, "message": message, "url": url})
+    elif same == MAX_ERRORS_PER_KIND:
+        errors.append({"kind": kind, "message": f"... more {kind} errors not shown", "url": ""})
 
 
 @dataclass
@@ -41,7 +51,8 @@ class LaunchResult:
 class Session:
     def __init__(self, *, context, origin: str, scos: list[Sco], mode: str, profile: Profile,
                  record: LearnerRecord, faults: dict, report_dir: Path | None, errors: list,
-                 student: Student | None = None):
+                 student: Student | None = None, max_calls: int = 10_000, watchdog=None,
+                 learner_name: str = "custom", timeout_ms: float = TIMEOUT_MS):
         self.context = context
         self.origin = origin
         self.scos = scos
@@ -53,6 +64,11 @@ class Session:
         self.report_dir = report_dir
         self.errors = errors
         self.student = student or Student()
+        self.max_calls = max_calls
+        self.learner_name = learner_name
+        self.timeout_ms = timeout_ms   # for the SCO to load or go away
+        self.watchdog = watchdog       # limits.Watchdog: when it fired, a dead page is its doing
+        self.crashed = False           # a page of the open launch crashed (out of memory, killed)
         self.launches: list[LaunchResult] = []
         self.frame = None      # the SCO's Frame during a launch
         self.page = None       # the Page showing the SCO (harness page, popup, or standalone page)
@@ -67,6 +83,9 @@ class Session:
         """Open the current SCO as the LMS would; returns its Frame once it has loaded."""
         if self._current is not None:
             self.unload()
+        if self.watchdog is not None:
+            self.watchdog.start_launch()
+        self.crashed = False
         stored = self.record.get(self.sco.identifier)
         preset, self._start_cmi = self.profile.preset(stored, self.sco, self.student)
         url = "/pkg/" + self.sco.href
@@ -80,9 +99,9 @@ class Session:
         if self._harness is None or self._harness.is_closed():
             self._harness = self._new_page()
             self._harness.goto(self.origin + "/lms/harness.html")
-        options = {"url": url, "mode": self.mode, "preset": preset, "faults": self.faults}
+        options = {"url": url, "mode": self.mode, "preset": preset, "faults": self.faults, "maxCalls": self.max_calls}
         if self.mode == "popup":
-            with self._harness.expect_popup(timeout=TIMEOUT_MS) as info:
+            with self._harness.expect_popup(timeout=self.timeout_ms) as info:
                 self._harness.evaluate("o => SBH.start(o)", options)
             self.page = info.value
             self._watch(self.page)
@@ -102,20 +121,26 @@ class Session:
     def _watch(self, page) -> None:
         def console(msg):
             if msg.type == "error":
-                self.errors.append({"kind": "console", "message": msg.text, "url": msg.location.get("url", "")})
+                add_error(self.errors, "console", msg.text[:1000], msg.location.get("url", ""))
+
+        def crash(crashed_page):
+            self.crashed = True
+            if self.watchdog is None or not self.watchdog.fired:  # a time limit reports itself
+                add_error(self.errors, "crash", f"{self.sco.identifier}: {crashed_page.url}", crashed_page.url)
         page.on("console", console)
-        page.on("pageerror", lambda exc: self.errors.append({"kind": "console", "message": str(exc), "url": page.url}))
+        page.on("pageerror", lambda exc: add_error(self.errors, "console", str(exc)[:1000], page.url))
+        page.on("crash", crash)
 
     def _wait_for_sco_frame(self):
         prefix = self.origin + "/pkg/"
-        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        deadline = time.monotonic() + self.timeout_ms / 1000
         while time.monotonic() < deadline:
             for frame in self._harness.frames:
                 if frame.url.startswith(prefix):
                     frame.wait_for_load_state("load")
                     return frame
             self._harness.wait_for_timeout(25)
-        raise TimeoutError(f"the SCO {self.sco.href} did not load within {TIMEOUT_MS} ms")
+        raise TimeoutError(f"the SCO {self.sco.href} did not load within {self.timeout_ms:g} ms")
 
     # ---- ending a launch -------------------------------------------------------------------
 
@@ -143,9 +168,28 @@ class Session:
                 self.page.close()
             else:
                 self._harness.evaluate("SBH.unload()" if how == "unload" else "SBH.remove()")
-            self._harness.wait_for_function("SBH.gone()", timeout=TIMEOUT_MS)
+            self._harness.wait_for_function("SBH.gone()", timeout=self.timeout_ms)
             report = self._harness.evaluate("SBH.end()")
         self._record(result, report)
+        return self._close_launch(result)
+
+    def abandon(self, why: str) -> LaunchResult:
+        """End a launch whose page is dead or hung (crash, time limit): the LMS got no report, so
+        the record stays as it was; the next launch opens a fresh LMS page."""
+        result = self._current
+        result.ended_by = why
+        result.cmi = dict(self._start_cmi)
+        for page in {self.page, self._harness} - {None}:
+            try:
+                page.close()
+            except Exception:  # noqa: BLE001 - a crashed page may refuse even to close
+                pass
+        self._harness = None
+        return self._close_launch(result)
+
+    def _close_launch(self, result: LaunchResult) -> LaunchResult:
+        if self.watchdog is not None:
+            self.watchdog.end_launch()
         self.launches.append(result)
         self._current = None
         self.frame = None
@@ -216,5 +260,5 @@ class Session:
     def expect(self, ok: bool, message: str) -> bool:
         """Record an outcome that contradicts what the learner did (makes the run fail)."""
         if not ok:
-            self.errors.append({"kind": "outcome", "message": message, "url": ""})
+            add_error(self.errors, "outcome", message)
         return ok

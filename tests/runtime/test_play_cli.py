@@ -68,3 +68,25 @@ def test_not_a_zip_exits_2(tmp_path):
     bogus.write_text("hello")
     done = scorm_builder("play", str(bogus))
     assert done.returncode == 2 and "is not a zip file" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("learner", ["reads-everything", "passes", "fails", "keyboard-only", "leaves-midway-then-resumes"])
+def test_a_learner_for_our_player_on_a_third_party_package_exits_2(test_sco, learner):
+    package = test_sco()
+    done = scorm_builder("play", str(package), "--learner", learner)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"{package}: error: the learner {learner} plays only scorm-builder packages, and sco.html is not one",
+        "  hint: use --learner launch-and-exit, or write a learner of your own (docs/playback.md)"]
+
+
+def test_a_custom_learner_using_our_player_on_a_third_party_package_raises_not_our_package(play, test_sco):
+    from scorm_builder.runtime.learners import NotOurPackage, OurPlayer
+
+    def mine(session):
+        session.launch()
+        OurPlayer(session).read_pages()
+
+    with pytest.raises(NotOurPackage) as caught:
+        play(test_sco(), mine)
+    assert caught.value.params == {"learner": "mine", "href": "sco.html"}

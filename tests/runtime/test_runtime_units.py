@@ -1,4 +1,4 @@
-"""The runtime's pure parts, without a browser: SCO discovery, LMS profile rules, set-up checks."""
+"""The runtime's pure parts, without a browser: SCO discovery and the LMS profile rules."""
 from __future__ import annotations
 
 import zipfile
@@ -6,7 +6,6 @@ import zipfile
 import pytest
 
 from scorm_builder.i18n import t
-from scorm_builder.runtime import browser
 from scorm_builder.runtime.profiles import PROFILES, Student
 from scorm_builder.runtime.scos import Sco, UnusablePackage, extract, read_scos
 
@@ -79,9 +78,3 @@ def test_no_credit_means_no_mastery_override():
     cmi = {"cmi.core.lesson_status": "completed", "cmi.core.score.raw": "10", "cmi.core.credit": "no-credit",
            "cmi.student_data.mastery_score": "80"}
     assert PROFILES["moodle"].at_finish(cmi)["cmi.core.lesson_status"] == "completed"
-
-
-def test_missing_chromium_fails_loudly(monkeypatch, tmp_path):
-    monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "no-chromium"))
-    with pytest.raises(browser.ChromiumMissing):
-        browser.launch_browser(playwright=None)

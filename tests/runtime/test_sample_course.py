@@ -120,20 +120,42 @@ def test_standalone_shows_the_course_without_an_lms(play, sample_packages):
     assert "inte ansluten till någon lärplattform" in notes[0]
 
 
-def test_multi_sco_build_plays_every_lesson_sco_and_the_test(play, tmp_path):
-    """packaging: multi-sco: one SCO per lesson (completed) and the test SCO (passed), each with a fresh API."""
+@pytest.fixture(scope="module")
+def multi_sco(tmp_path_factory) -> tuple[Path, int]:
+    """(the omsorg variant of the sample course built with packaging: multi-sco, its number of lessons)"""
     import shutil
 
     import yaml
+    tmp_path = tmp_path_factory.mktemp("multi-sco")
     course = tmp_path / "course"
     shutil.copytree(SAMPLE, course)
     config = yaml.safe_load((course / "course.yml").read_text(encoding="utf-8"))
     config["packaging"] = "multi-sco"
     (course / "course.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (package,) = build_course(course, tmp_path / "dist", ["omsorg"])
+    return package, len(config["lessons"])
+
+
+def test_multi_sco_build_plays_every_lesson_sco_and_the_test(play, multi_sco):
+    """packaging: multi-sco: one SCO per lesson (completed) and the test SCO (passed), each with a fresh API."""
+    package, lessons = multi_sco
     run = play(package, "passes")
     assert run.ok, (run.violations, run.errors)
     statuses = [launch.cmi["cmi.core.lesson_status"] for launch in run.launches]
-    assert len(statuses) == len(config["lessons"]) and statuses == ["completed"] * (len(statuses) - 1) + ["passed"]
+    assert len(statuses) == lessons and statuses == ["completed"] * (len(statuses) - 1) + ["passed"]
     assert all(launch.calls[0]["fn"] == "LMSInitialize" and launch.calls[0]["ret"] == "true" for launch in run.launches)
     check_test_record(run.launches[-1].cmi, passed=True)
+
+
+def test_multi_sco_leave_midway_and_resume_every_sco(play, multi_sco):
+    """Short SCOs (two-page lessons, the one-page test SCO) are left unfinished on their first page:
+    each suspends, comes back with entry=resume on the same page, then completes or passes."""
+    package, lessons = multi_sco
+    run = play(package, "leaves-midway-then-resumes")
+    assert run.ok, (run.violations, run.errors)
+    assert len(run.launches) == 2 * lessons
+    for first, second in zip(run.launches[::2], run.launches[1::2]):
+        assert first.sco == second.sco
+        assert first.cmi["cmi.core.lesson_status"] == "incomplete" and first.cmi["cmi.core.exit"] == "suspend"
+        assert second.entry == "resume"
+    assert [l.cmi["cmi.core.lesson_status"] for l in run.launches[1::2]] == ["completed"] * (lessons - 1) + ["passed"]
