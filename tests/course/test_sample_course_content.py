@@ -110,6 +110,17 @@ def test_each_final_test_draws_from_questions_only_that_audience_answers(package
         assert 2 * test["draw"] <= len(pool) and test["attempts"] == 3
 
 
+def test_the_right_option_is_not_given_away_by_being_the_longest(packages):
+    """A learner who always picks the longest option should do no better than chance (1 in 3)."""
+    for variant, package in packages.items():
+        data = course_data(package)
+        single = [data["questions"][q] for q in data["test"]["pool"] if data["questions"][q]["type"] == "single"]
+        longest_right = [q["id"] for q in single
+                         if max(q["options"], key=lambda o: len(o["text"]))["correct"]
+                         and sum(len(o["text"]) == max(len(p["text"]) for p in q["options"]) for o in q["options"]) == 1]
+        assert len(longest_right) <= len(single) / 3, (variant, longest_right)
+
+
 def test_every_source_cited_in_the_course_is_listed_in_kallor():
     lessons = SAMPLE_COURSE / "lessons"
     kallor = (lessons / "17-kallor.md").read_text(encoding="utf-8")
