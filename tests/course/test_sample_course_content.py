@@ -28,13 +28,23 @@ MIN_OWN_SHARE = 0.25
 MIN_OWN_QUESTIONS = 5
 
 
+def declared_variants(config: dict) -> list[tuple[str, str | None]]:
+    """(audience, level) for each package course.yml asks for: `variants`, or every combination."""
+    if config.get("variants"):
+        return [tuple(part.strip() for part in v.split("/")) for v in config["variants"]]
+    levels = [lv["id"] for lv in config.get("levels", [])] or [None]
+    return [(a["id"], lv) for a in config["audiences"] for lv in levels]
+
+
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory) -> dict[str, Path]:
-    """Every package the course declares, by variant (the part of the file name after the version)."""
+def packages(tmp_path_factory) -> dict[tuple[str, str | None], Path]:
+    """Every package the course declares, by (audience, level), found by its predictable name."""
     config = yaml.safe_load((SAMPLE_COURSE / "course.yml").read_text(encoding="utf-8"))
-    prefix = f"{config['id']}-{config['version']}-"
-    zips = build_course(SAMPLE_COURSE, tmp_path_factory.mktemp("dist"))
-    return {z.name[len(prefix):-len(".zip")]: z for z in zips}
+    zips = {z.name: z for z in build_course(SAMPLE_COURSE, tmp_path_factory.mktemp("dist"))}
+    named = {(a, lv): "-".join(p for p in (config["id"], config["version"], a, lv) if p) + ".zip"
+             for a, lv in declared_variants(config)}
+    assert sorted(zips) == sorted(named.values())
+    return {variant: zips[name] for variant, name in named.items()}
 
 
 def page_units(package: Path) -> list[str]:
@@ -81,7 +91,7 @@ def test_own_share_counts_what_not_every_variant_sees():
 
 def test_every_variant_builds_and_validates(packages):
     config = yaml.safe_load((SAMPLE_COURSE / "course.yml").read_text(encoding="utf-8"))
-    assert sorted(packages) == sorted(a["id"] for a in config["audiences"])
+    assert {a for a, _ in packages} == {a["id"] for a in config["audiences"]}   # every audience has a package
     result = CliRunner().invoke(main, ["validate", "--format", "json", *map(str, packages.values())])
     reports = json.loads(result.output)
     assert result.exit_code == 0
@@ -95,15 +105,15 @@ def test_each_variant_sees_at_least_a_quarter_of_its_text_as_its_own(packages):
 
 def test_each_audience_has_a_lesson_of_its_own(packages):
     lessons = {v: {p["lesson"] for p in course_data(p)["pages"]} for v, p in packages.items()}
-    for variant, own in lessons.items():
-        others = set().union(*(ls for v, ls in lessons.items() if v != variant))
-        assert own - others, f"{variant} has no lesson that no other audience gets"
+    for (audience, level), own in lessons.items():
+        others = set().union(*(ls for (a, _), ls in lessons.items() if a != audience))
+        assert own - others, f"{audience} has no lesson that no other audience gets"
 
 
 def test_each_final_test_draws_from_questions_only_that_audience_answers(packages):
     pools = {v: set(course_data(p)["test"]["pool"]) for v, p in packages.items()}
     for variant, pool in pools.items():
-        others = set().union(*(q for v, q in pools.items() if v != variant))
+        others = set().union(*(q for (a, _), q in pools.items() if a != variant[0]))
         assert len(pool - others) >= MIN_OWN_QUESTIONS, variant
         test = course_data(packages[variant])["test"]
         # the draw is half the bank or less, so three attempts do not show every question
