@@ -7,14 +7,12 @@ lines; the type checks them, fills its record and renders its controls inside th
 from __future__ import annotations
 
 import copy
-import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
-from markdown.util import HTML_PLACEHOLDER_RE
-
 from scorm_builder.model.question import Question
+from scorm_builder.source.stash import resolved
 
 
 @dataclass
@@ -79,19 +77,13 @@ def inline(text: str) -> etree.Element:
 
 def plain_text(md, element: etree.Element) -> str:
     """The text a screen reader reads for an element whose Markdown is not yet inline-parsed:
-    inline patterns run on a copy, escapes and stashed inline HTML resolved to text."""
+    inline patterns (and smarty's quotes, when on) run on a copy, escapes and stashed text resolved."""
     box = etree.Element("div")
     box.append(copy.deepcopy(element))
-    md.treeprocessors["inline"].run(box)
-    if "unescape" in md.treeprocessors:
-        md.treeprocessors["unescape"].run(box)
-
-    def stashed(m):
-        raw = str(md.htmlStash.rawHtmlBlocks[int(m[1])])
-        return "" if raw.startswith("<") else html.unescape(raw)
-
-    text = HTML_PLACEHOLDER_RE.sub(stashed, "".join(box.itertext()))
-    return " ".join(text.replace("\x02", "").replace("\x03", "").split())
+    for name in ("inline", "smarty", "unescape"):
+        if name in md.treeprocessors:
+            md.treeprocessors[name].run(box)
+    return resolved(md, "".join(box.itertext()))
 
 
 def option_rows(group: etree.Element, kind: str, ids: tuple[str, str], options) -> None:

@@ -20,6 +20,12 @@ from scorm_builder.source.paging import PageTreeprocessor
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
+# Swedish typography closes both ends of a quotation with the same mark: ”…” and ’…’ (and ’ is
+# the apostrophe). Only quotes are replaced: dashes and dots stay as the author typed them.
+SWEDISH_SMARTY = {"smart_quotes": True, "smart_dashes": False, "smart_ellipses": False, "smart_angled_quotes": False,
+                  "substitutions": {"left-double-quote": "”", "right-double-quote": "”",
+                                    "left-single-quote": "’", "right-single-quote": "’"}}
+
 
 class CourseExtension(Extension):
     def __init__(self, context: PageContext):
@@ -48,7 +54,7 @@ class Converter:
     """
 
     def __init__(self):
-        self._md: markdown.Markdown | None = None
+        self._md: dict[str, markdown.Markdown] = {}   # by course language
         self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, questions, assets)
 
     def convert(self, body: str, context: PageContext) -> str:
@@ -66,10 +72,15 @@ class Converter:
         return html
 
     def _markdown(self, context: PageContext) -> markdown.Markdown:
-        md = self._md
+        md = self._md.get(context.lang)
         if md is None:
-            md = self._md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists",
-                                                          CourseExtension(context)], output_format="html")
+            extensions = ["tables", "attr_list", "sane_lists", CourseExtension(context)]
+            configs = {}
+            if context.lang == "sv":
+                extensions.append("smarty")
+                configs["smarty"] = SWEDISH_SMARTY
+            md = self._md[context.lang] = markdown.Markdown(extensions=extensions, extension_configs=configs,
+                                                             output_format="html")
             # The inline processor looks each pattern up by index for every text node, and each
             # Registry lookup re-checks its sort order; a list of the same patterns in the same
             # order skips that (Python-Markdown's own smarty extension swaps this attribute too).

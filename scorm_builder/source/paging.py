@@ -5,9 +5,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-
-def _text(el: etree.Element) -> str:
-    return " ".join("".join(el.itertext()).split())
+from scorm_builder.source.stash import resolved
 
 
 class PageTreeprocessor(Treeprocessor):
@@ -22,7 +20,7 @@ class PageTreeprocessor(Treeprocessor):
         current = None
         for child in children:
             if child.tag == "h1":
-                current = self._page(root, _text(child), [], heading=child)
+                current = self._page(root, None, [], heading=child)
             elif current is None:
                 if child.tag in ("p", "ul", "ol", "table", "div", "aside", "details", "figure", "blockquote",
                                  "form", "h2", "h3", "h4", "pre"):
@@ -50,5 +48,5 @@ class PageTreeprocessor(Treeprocessor):
         heading.set("tabindex", "-1")
         section.append(heading)
         section.extend(children)
-        sb.pages.append((page_id, _text(heading)))
+        sb.pages.append((page_id, resolved(self.md, "".join(heading.itertext()))))
         return section

@@ -2,7 +2,7 @@
 WCAG 2.1 A and AA rules at 1024 and 320 px, and no horizontal scrolling at 640 px (a 1280 px
 window at 200 % zoom) or 320 px (400 %, or a phone) (WCAG 1.4.4, 1.4.10).
 
-One walk per theme covers the sample course's four audience packages and the every-question-type
+One walk per theme covers every audience package of the sample course and the every-question-type
 course; the walk's findings are asserted by two tests so each failure says what kind it is.
 """
 from __future__ import annotations
@@ -35,6 +35,6 @@ def test_every_page_has_no_axe_violations(audit):
 
 
 def test_every_page_reflows_at_640_and_320_px(audit):
-    # the sample's pages in 4 packages, plus the state each walk adds: contents, feedback, test, results, closed
+    # the sample's pages in every audience package, plus the state each walk adds: contents, feedback, test, results, closed
     assert len(audit.states) > 100
     assert audit.reflow == [], "\n".join(audit.reflow)

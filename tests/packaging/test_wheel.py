@@ -44,4 +44,4 @@ def test_installed_wheel_builds_the_sample_course_outside_the_checkout(wheel, tm
     result = subprocess.run([sys.executable, "-c", code, str(target), str(SAMPLE_COURSE), str(tmp_path / "dist")],
                             cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "dist" / "vald-i-nara-relation-1.0-omsorg.zip").is_file()
+    assert (tmp_path / "dist" / "vald-i-nara-relation-2.0-omsorg.zip").is_file()

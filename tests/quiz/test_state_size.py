@@ -23,6 +23,7 @@ def test_two_hundred_checks_and_an_attempt_fit(play, package):
     def learner(session):
         frame = session.launch()
         data = session.course_data()
+        seen["pages"] = len(data["pages"])
         read_everything(frame)
         frame.get_by_role("button", name="Starta provet", exact=True).click()
         for qid in frame.evaluate(DRAWN):
@@ -42,4 +43,4 @@ def test_two_hundred_checks_and_an_attempt_fit(play, package):
     state = json.loads(encoded)
     assert len(state["q"]["k"]) == 200
     assert len(state["q"]["t"]["d"]) == 12 and all(state["q"]["t"]["r"])
-    assert len(state["k"].split(",")) == 24  # every page seen, by key
+    assert seen["pages"] > 20 and len(state["k"].split(",")) == seen["pages"]  # every page seen, by key

@@ -13,9 +13,9 @@ from scorm_builder.build import build_course
 pytestmark = pytest.mark.playback
 
 SAMPLE = Path(__file__).resolve().parents[2] / "course_src" / "vald-i-nara-relation"
-AUDIENCES = ["chefer", "omsorg", "legitimerad", "bistand"]
+AUDIENCES = ["chefer", "fortroendevalda", "omsorg", "legitimerad", "bistand"]
 LEARNERS = ["passes", "fails", "leaves-midway-then-resumes", "reads-everything", "keyboard-only"]
-PLAYS = [(learner, mode, AUDIENCES[(i + 2 * m) % 4])
+PLAYS = [(learner, mode, AUDIENCES[(i + 2 * m) % len(AUDIENCES)])
          for i, learner in enumerate(LEARNERS) for m, mode in enumerate(["iframe", "popup"])]
 
 RESPONSE = {"choice": r"[a-z](,[a-z])*", "true-false": r"[tf01]", "fill-in": r".{1,255}",
