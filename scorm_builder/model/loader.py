@@ -13,10 +13,11 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from scorm_builder.errors import Reporter
-from scorm_builder.model.course import Audience, Course, Lesson, Page, RenderedLesson, TestSettings, Variant
+from scorm_builder.model.course import (Audience, Course, Lesson, Level, Page, RenderedLesson, TestSettings, Variant,
+                                         aimed_at, variant_label)
 from scorm_builder.resources import THEMES_DIR
 from scorm_builder.source import config, frontmatter, yamlfile
-from scorm_builder.source.content_blocks import unknown_audience
+from scorm_builder.source.content_blocks import unknown_id
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.files import slug
 from scorm_builder.source.lines import LineLocator
@@ -68,7 +69,9 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
         return None
     s = config.read(node, config.COURSE_OPTIONS, shown, reporter)
     audiences = [Audience(a, t) for a, t, _ in (s["audiences"] or ())]
-    audience_ids = {a.id for a in audiences}
+    levels = [Level(a, t) for a, t, _ in (s["levels"] or ())]
+    dimensions = {"audience": {a.id for a in audiences}, "level": {lv.id for lv in levels}}
+    variants = _variants(s, audiences, levels, shown, reporter)
     theme = s["theme"]
     if not (THEMES_DIR / theme).is_dir():
         known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
@@ -79,7 +82,12 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
         else:
             reporter.error("course.unknown_theme", shown, s.lines.get("theme"), s.col("theme"), theme=theme,
                            known=", ".join(known))
-    lessons = _load_lessons(course_dir, s, shown, audience_ids, reporter)
+    lessons = _load_lessons(course_dir, s, shown, dimensions, reporter)
+    for lesson in lessons:
+        known = set(lesson.audiences or ()) <= dimensions["audience"] and set(lesson.levels or ()) <= dimensions["level"]
+        if known and not any(aimed_at(lesson.audiences, lesson.levels, *v) for v in variants):
+            reporter.warning("variant.unreachable_lesson", lesson.path, 1,
+                             built=", ".join(variant_label(*v) for v in variants))
     has_test = any(ls.test for ls in lessons)
     completion = s["completion"] or ("pages-and-test" if has_test else "pages")
     if completion != "pages" and not has_test and s["completion"]:
@@ -90,10 +98,45 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     # without an id or title (already reported) the lessons are still checked, so one run reports all
     return Course(id=s["id"] or "course", title=s["title"] or "", version=s["version"], language=s["language"],
                   description=s["description"], theme=theme, packaging=s["packaging"], completion=completion,
-                  audiences=audiences, lessons=lessons, root=course_dir, config_path=shown)
+                  audiences=audiences, lessons=lessons, root=course_dir, config_path=shown, levels=levels,
+                  variants=variants)
 
 
-def _load_lessons(course_dir: Path, s, shown: str, audience_ids: set[str], reporter: Reporter) -> list[Lesson]:
+def _variants(s, audiences: list[Audience], levels: list[Level], shown: str,
+              reporter: Reporter) -> list[tuple[str | None, str | None]]:
+    """The (audience, level) pairs to build: `variants:` when given, else every combination."""
+    every = [(a, lv) for a in ([a.id for a in audiences] or [None]) for lv in ([lv.id for lv in levels] or [None])]
+    if s["variants"] is None:
+        return every
+    line = s.lines.get("variants")
+    if not audiences and not levels:
+        reporter.error("config.variants_without_dimensions", shown, line, s.col("variants"))
+        return every
+    chosen = []
+    for index, text in enumerate(s["variants"]):
+        line, col = s.item_line("variants", index), s.item_col("variants", index)
+        parts = text.split("/")
+        if len(parts) != bool(audiences) + bool(levels) or not all(parts):
+            reporter.error("config.variant_shape", shown, line, col, variant=text,
+                           example=variant_label(audiences[0].id if audiences else None,
+                                                 levels[0].id if levels else None))
+            continue
+        audience = parts.pop(0) if audiences else None
+        level = parts.pop(0) if levels else None
+        for dimension, value, known in (("audience", audience, audiences), ("level", level, levels)):
+            if value is not None and value not in {d.id for d in known}:
+                unknown_id(reporter, dimension, shown, line, value, {d.id for d in known})
+        if (audience, level) not in every:
+            continue
+        if (audience, level) in chosen:
+            reporter.error("config.duplicate_variant", shown, line, col, variant=text)
+            continue
+        chosen.append((audience, level))
+    return chosen or every
+
+
+def _load_lessons(course_dir: Path, s, shown: str, dimensions: dict[str, set[str]],
+                  reporter: Reporter) -> list[Lesson]:
     lessons_dir = course_dir / "lessons"
     available = sorted(p.stem for p in lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
     seen_ids: dict[str, str] = {}
@@ -115,7 +158,7 @@ def _load_lessons(course_dir: Path, s, shown: str, audience_ids: set[str], repor
             reporter.error("lesson.duplicate", shown, line, col, name=stem, other=seen_ids[lesson_id])
             continue
         seen_ids[lesson_id] = stem
-        lesson = _load_lesson(path, stem, lesson_id, audience_ids, reporter)
+        lesson = _load_lesson(path, stem, lesson_id, dimensions, reporter)
         if lesson:
             lessons.append(lesson)
     tests = [ls for ls in lessons if ls.test]
@@ -124,7 +167,8 @@ def _load_lessons(course_dir: Path, s, shown: str, audience_ids: set[str], repor
     return lessons
 
 
-def _load_lesson(path: Path, stem: str, lesson_id: str, audience_ids: set[str], reporter: Reporter) -> Lesson | None:
+def _load_lesson(path: Path, stem: str, lesson_id: str, dimensions: dict[str, set[str]],
+                 reporter: Reporter) -> Lesson | None:
     shown = display_path(path)
     text = _read_text(path, shown, reporter)
     if text is None:
@@ -145,15 +189,17 @@ def _load_lesson(path: Path, stem: str, lesson_id: str, audience_ids: set[str], 
     if is_test:
         options.update(config.TEST_OPTIONS)
     s = config.read(node, options, shown, reporter, start_line=1)
-    for index, audience in enumerate(s["audiences"] or []):
-        if audience not in audience_ids:
-            unknown_audience(reporter, shown, s.item_line("audiences", index), audience, audience_ids)
+    for dimension, known in dimensions.items():
+        key = dimension + "s"
+        for index, value in enumerate(s[key] or []):
+            if value not in known:
+                unknown_id(reporter, dimension, shown, s.item_line(key, index), value, known)
     test = None
     if is_test:
         test = TestSettings(pass_mark=s["pass_mark"], draw=s["draw"], attempts=s["attempts"], shuffle=s["shuffle"],
                             review=s["review"], line=s.lines.get("draw") or 1)
     return Lesson(id=lesson_id, stem=stem, title=s["title"] or stem, path=shown, abs_path=path, body=body,
-                  body_offset=offset, audiences=s["audiences"], test=test)
+                  body_offset=offset, audiences=s["audiences"], test=test, levels=s["levels"])
 
 
 def page_key(page_id: str) -> str:
@@ -162,17 +208,21 @@ def page_key(page_id: str) -> str:
 
 
 def load_variant(course: Course, audience: Audience | None, reporter: Reporter,
-                 converter: Converter | None = None) -> Variant:
-    """Convert every lesson this audience gets; cross-lesson checks (question ids, assets) after.
-    Pass one Converter for all variants of a build, so lessons the same for all convert once."""
+                 converter: Converter | None = None, level: Level | None = None) -> Variant:
+    """Convert every lesson this audience at this level gets; cross-lesson checks (question ids,
+    assets) after. Pass one Converter for all variants of a build, so lessons the same for all
+    convert once."""
     converter = converter or Converter()
     lesson_ids = {ls.stem: ls.id for ls in course.lessons}
-    variant = Variant(course, audience, [])
-    for lesson in course.lessons_for(audience.id if audience else None):
+    variant = Variant(course, audience, [], level=level)
+    audience_id, level_id = audience.id if audience else None, level.id if level else None
+    for lesson in course.lessons_for(audience_id, level_id):
+        scope = frozenset(v for v in course.variants if aimed_at(lesson.audiences, lesson.levels, *v))
         ctx = PageContext(path=lesson.path, abs_path=lesson.abs_path, course_root=course.root, reporter=reporter,
                           locator=LineLocator(lesson.body, lesson.body_offset),
-                          audience_ids={a.id for a in course.audiences},
-                          audience=audience.id if audience else None, lesson_id=lesson.id, title=lesson.title,
+                          audience_ids={a.id for a in course.audiences}, audience=audience_id,
+                          level_ids={lv.id for lv in course.levels}, level=level_id, scope=scope,
+                          lesson_id=lesson.id, title=lesson.title,
                           lang=course.language, graded=lesson.test is not None,
                           split_pages=lesson.test is None, lesson_ids=lesson_ids)
         html = converter.convert(lesson.body, ctx)

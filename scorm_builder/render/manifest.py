@@ -25,8 +25,7 @@ def ncname(text: str) -> str:
 def build_manifest(variant: Variant, scos: list[Sco], files: list[str]) -> bytes:
     """`files`: every file in the package but the manifest and the XSDs, sorted."""
     course = variant.course
-    title = scos[0].title if len(scos) == 1 else course.title + (
-        f" – {variant.audience.title}" if variant.audience else "")
+    title = scos[0].title if len(scos) == 1 else variant.title
     shared = [f for f in files if f not in {sco.href for sco in scos}]
     multi = len(scos) > 1
     items, resources = [], []

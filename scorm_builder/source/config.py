@@ -21,7 +21,7 @@ UNLIMITED = {"obegränsat", "unlimited", "0"}
 
 @dataclass
 class Option:
-    type: str                         # str | id | int | number | bool | choice | list | audiences | attempts
+    type: str                         # str | id | int | number | bool | choice | list | ids | attempts
     doc: str
     required: bool = False
     default: object = None
@@ -42,13 +42,17 @@ COURSE_OPTIONS: dict[str, Option] = {
                         default="single-sco", choices=("single-sco", "multi-sco")),
     "completion": Option("choice", "When the LMS records the course as done.", default=None,
                          choices=("pages", "test", "pages-and-test")),
-    "audiences": Option("audiences", "One package per audience (id + title).", default=()),
+    "audiences": Option("ids", "One package per audience (id + title).", default=()),
+    "levels": Option("ids", "A second dimension beside audiences: one package per audience and level.", default=()),
+    "variants": Option("list", "The audience/level pairs to build, when not every combination is wanted.",
+                       default=None),
     "lessons": Option("list", "Lesson files in lessons/, without .md, in order.", required=True),
 }
 
 LESSON_OPTIONS: dict[str, Option] = {
     "title": Option("str", "The lesson's title in the table of contents.", required=True, max_len=200),
     "audiences": Option("list", "Only these audiences get the lesson.", default=None),
+    "levels": Option("list", "Only these levels get the lesson.", default=None),
     "type": Option("choice", "A lesson, or the final test.", default="lesson", choices=("lesson", "test")),
 }
 
@@ -142,8 +146,8 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
         if value.kind != "seq" or any(v.kind != "scalar" for v in value.value):
             return bad("list")
         return [v.value for v in value.value]
-    if kind == "audiences":
-        return _audiences(value, path, reporter, bad)
+    if kind == "ids":
+        return _ids_with_titles(key, value, path, reporter, bad)
     if value.kind != "scalar":
         return bad(kind)
     text = value.value.strip()
@@ -185,22 +189,29 @@ def _fmt(n):
     return "∞" if n is None else (int(n) if n == int(n) else n)
 
 
-def _audiences(value: Y, path: str, reporter, bad):
+# the message codes of a list of ids with titles, by key (`audiences`, `levels`)
+_ID_LIST_CODES = {"audiences": ("config.audience_shape", "config.duplicate_audience"),
+                  "levels": ("config.level_shape", "config.duplicate_level")}
+
+
+def _ids_with_titles(key: str, value: Y, path: str, reporter, bad):
+    """`- id: …` / `title: …` items (audiences, levels) as (id, title, line) triples."""
     if value.kind != "seq":
-        return bad("audiences")
+        return bad(key)
+    shape, duplicate = _ID_LIST_CODES[key]
     out = []
     for item in value.value:
         if item.kind != "map" or set(item.value) - {"id", "title"} or "id" not in item.value:
-            reporter.error("config.audience_shape", path, item.line, item.col)
+            reporter.error(shape, path, item.line, item.col)
             continue
         aid = item.value["id"].value if item.value["id"].kind == "scalar" else ""
         if not ID_RE.match(str(aid)):
-            reporter.error("config.bad_value", path, item.line, item.col, key="audiences.id", expected="id", found=aid)
+            reporter.error("config.bad_value", path, item.line, item.col, key=f"{key}.id", expected="id", found=aid)
             continue
         title_node = item.value.get("title")
         title = title_node.value if title_node is not None and title_node.kind == "scalar" else aid
         if any(a[0] == aid for a in out):
-            reporter.error("config.duplicate_audience", path, item.line, item.col, id=aid)
+            reporter.error(duplicate, path, item.line, item.col, id=aid)
             continue
         out.append((aid, title, item.line))
     return out

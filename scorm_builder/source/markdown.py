@@ -42,8 +42,8 @@ class Converter:
     """Converts the lessons of one build.
 
     One Markdown serves every lesson, reset in between: setting one up costs about as much as
-    converting a short lesson. A lesson that never asked which audience it is for converts the
-    same for every variant, so its result is reused: most of a multi-audience build's time is
+    converting a short lesson. A lesson that never asked which audience or level it is for converts
+    the same for every variant, so its result is reused: most of a multi-variant build's time is
     Markdown conversion. Its diagnostics were reported the first time.
     """
 
@@ -61,7 +61,7 @@ class Converter:
             context.assets.update(assets)
             return html
         html = self._markdown(context).convert(body)
-        if not context.audience_read:
+        if not context.variant_read:
             self._done[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
         return html
 
@@ -86,6 +86,7 @@ def convert(body: str, context: PageContext) -> str:
 
 
 def _reuse_key(body: str, c: PageContext) -> tuple:
-    """Everything but the audience that a conversion depends on."""
+    """Everything but the variant that a conversion depends on."""
     return (body, c.path, c.abs_path, c.course_root, c.lesson_id, c.title, c.lang, c.graded, c.split_pages,
-            frozenset(c.audience_ids), frozenset(c.lesson_ids.items()), c.locator.offset)
+            frozenset(c.audience_ids), frozenset(c.level_ids), c.scope, frozenset(c.lesson_ids.items()),
+            c.locator.offset)

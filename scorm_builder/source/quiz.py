@@ -20,13 +20,13 @@ from scorm_builder import questions
 from scorm_builder.i18n import t
 from scorm_builder.model.question import LETTERS
 from scorm_builder.questions.base import Answer, Source, plain_text
-from scorm_builder.source.content_blocks import report_unknown_audience
+from scorm_builder.source.content_blocks import unknown_id
 
 KEYS = {
     "rätt": "correct", "correct": "correct", "fel": "incorrect", "incorrect": "incorrect",
     "förklaring": "explanation", "explanation": "explanation", "svar": "answer", "answer": "answer",
 }
-AUDIENCE_ATTRS = {"målgrupp", "audience"}
+VARIANT_ATTRS = {"målgrupp": "audience", "audience": "audience", "nivå": "level", "level": "level"}
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")  # CMIIdentifier-safe, room for "-a12"
 
 ARGS_RE = re.compile(r"^(?P<type>[^\s{]*)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
@@ -69,7 +69,7 @@ class QuestionBlock:
 
     def run(self, parent, args, body, line, md) -> None:
         sb, report = md.sb, Problems(md.sb)
-        qtype, qid, audiences = self._parse_args(args, line, sb, report)
+        qtype, qid, limits = self._parse_args(args, line, sb, report)
         if qtype is None:
             return
         src = _split(body.split("\n"), qtype, line + 1, report)
@@ -81,13 +81,18 @@ class QuestionBlock:
         legend = _legend(stem_box)
         stem_text = plain_text(md, legend)
         question = qtype.record(id=qid or slugify(stem_text), stem=stem_text, path=sb.path, line=line,
-                                audiences=tuple(audiences), graded=sb.graded)
+                                audiences=tuple(limits["audience"]), levels=tuple(limits["level"]),
+                                graded=sb.graded)
         if "answer" in src.keys and not qtype.answer_key:
             report("quiz.unexpected_text", src.keys["answer"][0], text=src.keys["answer"][1][0][:40])
         if sb.graded and not qtype.scored:
             report("quiz.unscored_in_test", line, type=args.split()[0])
         qtype.fill(question, src, md, report)
-        if audiences and sb.audience is not None and sb.audience not in audiences:
+        variants = {"audiences": question.audiences, "levels": question.levels}
+        if not report.count and not sb.narrowed(**variants):
+            sb.reporter.warning("variant.unreachable", sb.path, line, what=f"::: {self.names[0]} {args}",
+                                reach=sb.reach())
+        if not sb.sees(**variants):
             return  # another variant's question (checked all the same, so every build reports it)
         first = next((q for q in sb.questions if q.id == question.id), None)
         if first:
@@ -108,22 +113,24 @@ class QuestionBlock:
             code = "quiz.unknown_type_guess" if guess else "quiz.unknown_type"
             report(code, line, type=m["type"], guess=guess[0] if guess else "", types=", ".join(questions.names()))
             return None, None, []
-        qid, audiences = None, []
+        qid, limits = None, {"audience": [], "level": []}
         for token in (m["attrs"] or "").split():
             name, eq, value = token.partition("=")
             if token.startswith("#") and ID_RE.match(token[1:]):
                 qid = token[1:]
             elif token.startswith("#"):
                 report("quiz.bad_id", line, id=token[1:])
-            elif eq and name.lower() in AUDIENCE_ATTRS:
-                audiences = [a for a in value.split(",") if a]
-                for audience in audiences:
-                    if audience not in sb.audience_ids:
-                        report_unknown_audience(sb, line, audience)
+            elif eq and name.lower() in VARIANT_ATTRS:
+                dimension = VARIANT_ATTRS[name.lower()]
+                known = sb.audience_ids if dimension == "audience" else sb.level_ids
+                limits[dimension] = [a for a in value.split(",") if a]
+                for wanted in limits[dimension]:
+                    if wanted not in known:
+                        unknown_id(sb.reporter, dimension, sb.path, line, wanted, known)
                         report.count += 1
             else:
                 report("quiz.bad_attribute", line, attribute=token)
-        return qtype, qid, audiences
+        return qtype, qid, limits
 
 
 def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source:
@@ -220,6 +227,8 @@ def _render(parent, qtype, q, src, stem_box, legend, md) -> None:
     attrs = {"class": f"sb-question sb-q-{q.type}", "id": base, "data-question": q.id}
     if q.audiences:
         attrs["data-sb-audiences"] = " ".join(q.audiences)
+    if q.levels:
+        attrs["data-sb-levels"] = " ".join(q.levels)
     root = etree.SubElement(parent, "div", attrs)
     if len(stem_box):
         stem_box.set("class", "sb-stem-context")
