@@ -1,5 +1,5 @@
 """The content blocks authors use inside pages: callouts, contact cards, expandables,
-audience- and level-only content, and video/audio with captions."""
+audience- and level-only content, placeholders to fill in, and video/audio with captions."""
 from __future__ import annotations
 
 import difflib
@@ -80,6 +80,22 @@ def unknown_id(reporter, dimension: str, path, line, value, known) -> None:
         reporter.error(f"{dimension}.unknown", path, line, **{dimension: value}, known=", ".join(sorted(known)) or "-")
 
 
+class PlaceholderBlock:
+    """What only the organisation knows (its local routine, its phone numbers), left for it to fill
+    in: shown as a marked box, and a warning at every build, so `--strict` refuses to package it."""
+
+    names = ("platshållare", "placeholder")
+
+    def run(self, parent, args, body, line, md):
+        sb = md.sb
+        about = args or " ".join(body.split())[:60] or "…"
+        sb.reporter.warning("block.placeholder", sb.path, line, about=about)
+        box = etree.SubElement(parent, "aside", {"class": "sb-callout sb-callout-warning sb-placeholder"})
+        title = etree.SubElement(box, "p", {"class": "sb-callout-title"})
+        title.text = t("block.placeholder_label", sb.lang) + (f": {args}" if args else "")
+        md.parser.parseChunk(box, body)
+
+
 MEDIA_FIELDS = {"textning": "captions", "captions": "captions", "titel": "title", "title": "title"}
 
 
@@ -122,6 +138,7 @@ STANDARD_BLOCKS = (
     ContactBlock(), ExpandBlock(),
     VariantBlock("audience", ("målgrupp", "audience")),
     VariantBlock("level", ("nivå", "level")),
+    PlaceholderBlock(),
     MediaBlock("video", ("video",)),
     MediaBlock("audio", ("ljud", "audio")),
 )
