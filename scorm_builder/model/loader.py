@@ -22,7 +22,7 @@ from scorm_builder.source.context import PageContext
 from scorm_builder.source.files import slug
 from scorm_builder.source.lines import LineLocator
 from scorm_builder.source.markdown import Converter
-from scorm_builder.source.quiz import check_test, check_unique_ids
+from scorm_builder.source.quiz import check_unique_ids
 
 LONG_PAGE_WORDS = 1500   # about six minutes of reading; longer pages lose learners on screen
 
@@ -228,9 +228,12 @@ def load_variant(course: Course, audience: Audience | None, reporter: Reporter,
         html = converter.convert(lesson.body, ctx)
         if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
             reporter.error("page.none", lesson.path, lesson.body_offset + 1)
-        if lesson.test:
-            check_test(lesson.test, ctx.questions, reporter, lesson.path, lesson.test.line)
-        else:
+        if lesson.test and lesson.test.draw and lesson.test.draw > len(ctx.questions):
+            # pass_mark and draw themselves are checked once, by source/config.py, when read;
+            # whether the pool is large enough depends on the variant
+            reporter.error("quiz.draw_too_large", lesson.path, lesson.test.line, draw=lesson.test.draw,
+                           count=len(ctx.questions), variant=variant.name)
+        if not lesson.test:
             _check_page_lengths(lesson, html, reporter)
         pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
         variant.lessons.append(RenderedLesson(lesson, html, pages, ctx.questions))

@@ -13,13 +13,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 
 from scorm_builder import questions
 from scorm_builder.i18n import t
 from scorm_builder.model.question import LETTERS
 from scorm_builder.questions.base import Answer, Source, plain_text
+from scorm_builder.source import files
 from scorm_builder.source.content_blocks import unknown_id
 
 KEYS = {
@@ -33,14 +33,12 @@ ARGS_RE = re.compile(r"^(?P<type>[^\s{]*)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 KEY_RE = re.compile(r"^(?P<key>[^\W\d]+)\s*:\s?(?P<value>.*)$")
 PIN_RE = re.compile(r"\s*\{(?:sist|last)\}\s*$")
 FLAG_RE = re.compile(r"\s*\{(?P<flag>[^\W\d_]+)\}\s*$")  # {word} closing an option: meant as a flag
-ASCII_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O",
-                            "æ": "ae", "ø": "o", "ß": "ss", "Æ": "AE", "Ø": "O"})
 
 
 def slugify(text: str) -> str:
-    """Stable ASCII id from a question's text (å→a, ä→a, ö→o); a hash when nothing is left."""
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).translate(ASCII_FOLD))
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    """Stable ASCII id from a question's text (the one slug, at most 48 characters); a hash when
+    nothing is left."""
+    slug = files.slug(text)
     if len(slug) > 48:
         slug = slug[:48].rsplit("-", 1)[0]
     return slug or "q" + hashlib.sha1(text.encode()).hexdigest()[:8]
@@ -188,22 +186,6 @@ def check_unique_ids(questions, reporter) -> None:
         first = seen.setdefault(q.id, q)
         if first is not q:
             reporter.error("quiz.duplicate_id", q.path, q.line, id=q.id, first=f"{first.path}:{first.line}")
-
-
-def check_test(settings, questions, reporter, path, line) -> None:
-    """Test settings that need the questions: the pass mark, and a draw the pool can supply."""
-    get = settings.get if isinstance(settings, dict) else lambda k, d=None: getattr(settings, k, d)
-    pass_mark = get("pass_mark", None)
-    if pass_mark is not None and (isinstance(pass_mark, bool) or not isinstance(pass_mark, (int, float))
-                                  or not 0 <= pass_mark <= 100):
-        reporter.error("quiz.pass_mark", path, line, value=pass_mark)
-    draw = get("draw", None)
-    if draw is None:
-        return
-    if isinstance(draw, bool) or not isinstance(draw, int) or draw < 1:
-        reporter.error("quiz.draw_invalid", path, line, value=draw)
-    elif draw > len(questions):
-        reporter.error("quiz.draw_too_large", path, line, draw=draw, count=len(questions))
 
 
 # --- HTML ------------------------------------------------------------------------------------

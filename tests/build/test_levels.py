@@ -242,7 +242,9 @@ def test_draw_too_large_for_one_variant(leveled, tmp_path):
     course = leveled(**{"lessons/slutprov.md": TEST.replace("draw: 2", "draw: 3")})
     result = cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 1
-    assert "draw is 3, but the test has only 2 questions" in result.output
+    assert "draw is 3, but the package mini-1.0-chefer-grund gets only 2 of the test's questions" in result.output
+    assert "draw is 3, but the package mini-1.0-omsorg-grund gets only 2 of the test's questions" in result.output
+    assert "fordjupning gets only" not in result.output
 
 
 def test_preview_picks_a_level(leveled):
