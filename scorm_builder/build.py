@@ -15,12 +15,14 @@ from pathlib import Path
 import jinja2
 
 from scorm_builder.errors import BuildError, CatalogueError, Reporter
-from scorm_builder.model.course import Audience, Course, Level, Variant, variant_label
-from scorm_builder.model.loader import display_path, load_course, load_variant
+from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
+from scorm_builder.render.variant import Variant, convert_variant
 from scorm_builder.scorm12.schemas import schema_paths
+from scorm_builder.source.files import display_path
+from scorm_builder.source.loader import load_course
 from scorm_builder.source.markdown import Converter
 
 
@@ -68,7 +70,7 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
         raise BuildError(reporter)
     selected = select_variants(course, audiences, levels)
     converter = Converter()
-    variants = [load_variant(course, audience, reporter, converter, level) for audience, level in selected]
+    variants = [convert_variant(course, audience, reporter, converter, level) for audience, level in selected]
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:

@@ -14,7 +14,8 @@ from scorm_builder.commands.build import usage_errors
 from scorm_builder.errors import BuildError, CatalogueError, Reporter
 from scorm_builder.i18n import t
 from scorm_builder.model.course import variant_label
-from scorm_builder.model.loader import display_path, load_course
+from scorm_builder.source.files import display_path
+from scorm_builder.source.loader import load_course
 from scorm_builder.preview.rebuild import BuildState
 from scorm_builder.preview.server import Preview
 

@@ -1,5 +1,6 @@
-"""The course as data: what was read (Course, Lesson) and what one variant gets (Variant).
+"""The course as data, as read from its sources: Course > Lesson, its audiences and levels.
 
+Records only: no I/O, no conversion (reading is source/loader.py, converting render/variant.py).
 A variant is one combination of the course's two optional dimensions, audience and level; each
 variant is one package.
 """
@@ -81,41 +82,3 @@ class Course:
 
     def lessons_for(self, audience: str | None, level: str | None = None) -> list[Lesson]:
         return [ls for ls in self.lessons if aimed_at(ls.audiences, ls.levels, audience, level)]
-
-
-@dataclass
-class Page:
-    id: str
-    key: str                # short stable id for suspend_data
-    title: str
-    lesson_id: str
-
-
-@dataclass
-class RenderedLesson:
-    lesson: Lesson
-    html: str               # the lesson's page sections
-    pages: list[Page]
-    questions: list         # Question records (model/question.py)
-
-
-@dataclass
-class Variant:
-    """Everything one package holds: the course as one audience at one level sees it."""
-    course: Course
-    audience: Audience | None
-    lessons: list[RenderedLesson]
-    assets: dict[Path, str] = field(default_factory=dict)   # abs path -> path in the package
-    level: Level | None = None
-
-    @property
-    def name(self) -> str:
-        """The package's file name without .zip: `<id>-<version>[-<audience>][-<level>]`."""
-        parts = [self.course.id, self.course.version]
-        parts += [d.id for d in (self.audience, self.level) if d]
-        return "-".join(parts)
-
-    @property
-    def title(self) -> str:
-        """The course title followed by the titles of the variant's audience and level."""
-        return " – ".join([self.course.title] + [d.title for d in (self.audience, self.level) if d])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from scorm_builder.model.course import Variant
+from scorm_builder.render.variant import Variant
 from scorm_builder.render.pages import Sco
 from scorm_builder.scorm12.manifest import Dependency, File, Item, Manifest, Metadata, Organization, Resource
 from scorm_builder.scorm12.writer import write_manifest

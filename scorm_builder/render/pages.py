@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from scorm_builder import __version__
 from scorm_builder.i18n import catalogue
-from scorm_builder.model.course import RenderedLesson, Variant
+from scorm_builder.render.variant import RenderedLesson, Variant
 from scorm_builder.render import theme
 
 PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"

@@ -1,8 +1,10 @@
 """Package paths and ids for source files: safe ASCII, Swedish (and Nordic) letters transliterated."""
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -33,3 +35,9 @@ def slug(text: str) -> str:
     """The one slug: a lower-case ASCII identifier from a name or a text (lesson ids, question
     ids, course ids): letters a-z, digits and single dashes."""
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+def display_path(path: Path) -> str:
+    """A path as the author typed it: relative to the working folder when below it."""
+    rel = os.path.relpath(path)
+    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()

@@ -22,7 +22,7 @@ def test_duplicate_ids_across_files():
 
 def test_pass_mark_and_draw_are_checked_once_when_read(make_course):
     """course.yml and front matter options are validated in one place (source/config.py)."""
-    from scorm_builder.model.loader import load_course
+    from scorm_builder.source.loader import load_course
 
     test = "---\ntitle: Slutprov\ntype: test\npass_mark: 120\ndraw: 0\n---\n::: fråga santfalskt\nSant?\n\nsvar: sant\n:::\n"
     reporter = Reporter()

@@ -1,36 +1,19 @@
-"""Source -> model: reads course.yml and the lessons, then converts them for one audience.
+"""Source -> model: reads course.yml and the lessons' files and front matter into a Course.
 
-All problems of a run are collected in the Reporter; the caller stops after reading if any.
+Nothing is converted here: render/variant.py turns each lesson's Markdown into pages for one
+variant. All problems of a run are collected in the Reporter; the caller stops after reading if any.
 """
 from __future__ import annotations
 
-import base64
 import difflib
-import hashlib
-import os
 from pathlib import Path
 
-from lxml import html as lxml_html
-
 from scorm_builder.errors import Reporter
-from scorm_builder.model.course import (Audience, Course, Lesson, Level, Page, RenderedLesson, TestSettings, Variant,
-                                         aimed_at, variant_label)
+from scorm_builder.model.course import Audience, Course, Lesson, Level, TestSettings, aimed_at, variant_label
 from scorm_builder.resources import THEMES_DIR
 from scorm_builder.source import config, frontmatter, yamlfile
 from scorm_builder.source.content_blocks import unknown_id
-from scorm_builder.source.context import PageContext
-from scorm_builder.source.files import slug
-from scorm_builder.source.lines import LineLocator
-from scorm_builder.source.markdown import Converter
-from scorm_builder.source.quiz import check_unique_ids
-
-LONG_PAGE_WORDS = 1500   # about six minutes of reading; longer pages lose learners on screen
-
-
-def display_path(path: Path) -> str:
-    """A path as the author typed it: relative to the working folder when below it."""
-    rel = os.path.relpath(path)
-    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
+from scorm_builder.source.files import display_path, slug
 
 
 def _read_text(path: Path, shown: str, reporter: Reporter) -> str | None:
@@ -200,78 +183,3 @@ def _load_lesson(path: Path, stem: str, lesson_id: str, dimensions: dict[str, se
                             review=s["review"], line=s.lines.get("draw") or 1)
     return Lesson(id=lesson_id, stem=stem, title=s["title"] or stem, path=shown, abs_path=path, body=body,
                   body_offset=offset, audiences=s["audiences"], test=test, levels=s["levels"])
-
-
-def page_key(page_id: str) -> str:
-    """Five base32 characters of the page id's hash: short, stable across reordering."""
-    return base64.b32encode(hashlib.sha1(page_id.encode()).digest()).decode()[:5].lower()
-
-
-def load_variant(course: Course, audience: Audience | None, reporter: Reporter,
-                 converter: Converter | None = None, level: Level | None = None) -> Variant:
-    """Convert every lesson this audience at this level gets; cross-lesson checks (question ids,
-    assets) after. Pass one Converter for all variants of a build, so lessons the same for all
-    convert once."""
-    converter = converter or Converter()
-    lesson_ids = {ls.stem: ls.id for ls in course.lessons}
-    variant = Variant(course, audience, [], level=level)
-    audience_id, level_id = audience.id if audience else None, level.id if level else None
-    for lesson in course.lessons_for(audience_id, level_id):
-        scope = frozenset(v for v in course.variants if aimed_at(lesson.audiences, lesson.levels, *v))
-        ctx = PageContext(path=lesson.path, abs_path=lesson.abs_path, course_root=course.root, reporter=reporter,
-                          locator=LineLocator(lesson.body, lesson.body_offset),
-                          audience_ids={a.id for a in course.audiences}, audience=audience_id,
-                          level_ids={lv.id for lv in course.levels}, level=level_id, scope=scope,
-                          lesson_id=lesson.id, title=lesson.title,
-                          lang=course.language, graded=lesson.test is not None,
-                          split_pages=lesson.test is None, lesson_ids=lesson_ids)
-        html = converter.convert(lesson.body, ctx)
-        if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
-            reporter.error("page.none", lesson.path, lesson.body_offset + 1)
-        if lesson.test and lesson.test.draw and lesson.test.draw > len(ctx.questions):
-            # pass_mark and draw themselves are checked once, by source/config.py, when read;
-            # whether the pool is large enough depends on the variant
-            reporter.error("quiz.draw_too_large", lesson.path, lesson.test.line, draw=lesson.test.draw,
-                           count=len(ctx.questions), variant=variant.name)
-        if not lesson.test:
-            _check_page_lengths(lesson, html, reporter)
-        pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
-        variant.lessons.append(RenderedLesson(lesson, html, pages, ctx.questions))
-        variant.assets.update(ctx.assets)
-    check_unique_ids([q for r in variant.lessons for q in r.questions], reporter)
-    _check_asset_names(variant, reporter)
-    return variant
-
-
-def _heading_lines(lesson: Lesson) -> list[int]:
-    """File lines of the lesson's `# ` headings (outside code fences), one per page, in order."""
-    lines, fenced = [], False
-    for n, text in enumerate(lesson.body.split("\n"), start=1 + lesson.body_offset):
-        if text.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        elif not fenced and text.startswith("# "):
-            lines.append(n)
-    return lines
-
-
-def _check_page_lengths(lesson: Lesson, html: str, reporter: Reporter) -> None:
-    """A page of more than LONG_PAGE_WORDS words is hard to read on screen: a warning at its heading."""
-    if not html.strip():
-        return
-    sections = [el for el in lxml_html.fragments_fromstring(html) if getattr(el, "tag", None) == "section"]
-    headings = _heading_lines(lesson)
-    for n, section in enumerate(sections):
-        words = len(section.text_content().split())
-        if words > LONG_PAGE_WORDS:
-            title = " ".join(section[0].text_content().split()) if len(section) else lesson.title
-            line = headings[n] if n < len(headings) else lesson.body_offset + 1
-            reporter.warning("page.long", lesson.path, line, 1, title=title, words=words, limit=LONG_PAGE_WORDS)
-
-
-def _check_asset_names(variant: Variant, reporter: Reporter) -> None:
-    """Two source files may not become one package path, or paths that differ only in case."""
-    by_folded: dict[str, Path] = {}
-    for abs_path, uri in sorted(variant.assets.items()):
-        other = by_folded.setdefault(uri.lower(), abs_path)
-        if other != abs_path:
-            reporter.error("asset.collision", display_path(abs_path), None, uri=uri, other=display_path(other))
