@@ -46,8 +46,11 @@ class PageContext:
         return ", ".join(sorted(variant_label(*v) for v in self.scope)) or "-"
 
     def sees(self, audiences=(), levels=()) -> bool:
-        """Whether the variant being built gets content limited to `audiences` and `levels`."""
-        return aimed_at(audiences, levels, self.audience, self.level)
+        """Whether the variant being built gets content limited to `audiences` and `levels`.
+        Reads the variant only for a limit that is set, so unlimited content keeps the
+        conversion shared by every variant."""
+        return ((not audiences or self.audience is None or self.audience in audiences)
+                and (not levels or self.level is None or self.level in levels))
 
 
 def _variant_property(name: str) -> property:

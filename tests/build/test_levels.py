@@ -266,3 +266,28 @@ def test_inspect_names_both_dimensions(leveled, tmp_path):
     result = cli("inspect", zip_path)
     assert result.exit_code == 0, result.output
     assert "Minikurs – Omsorgspersonal – Fördjupning" in result.output
+
+
+def _context(body: str, audience: str | None = "chefer", level: str | None = "grund"):
+    from pathlib import Path
+
+    from scorm_builder.errors import Reporter
+    from scorm_builder.source.context import PageContext
+    from scorm_builder.source.lines import LineLocator
+
+    return PageContext(path="lessons/01.md", abs_path=Path("/nonexistent/lessons/01.md"),
+                       course_root=Path("/nonexistent"), reporter=Reporter(), locator=LineLocator(body),
+                       audience_ids={"chefer"}, audience=audience, level_ids={"grund"}, level=level,
+                       lesson_id="01", scope=frozenset({("chefer", "grund")}))
+
+
+@pytest.mark.parametrize("attrs, shared", [("", True), ("{målgrupp=chefer}", False), ("{nivå=grund}", False)])
+def test_only_limited_content_makes_a_conversion_variant_specific(attrs, shared):
+    """A lesson whose content is not limited converts once for every variant (markdown.Converter)."""
+    from scorm_builder.source.markdown import convert
+
+    body = f"# Sida\n\n::: fråga santfalskt {attrs}\nStämmer?\n\nsvar: sant\n:::\n"
+    ctx = _context(body)
+    convert(body, ctx)
+    assert len(ctx.questions) == 1
+    assert ctx.variant_read is not shared
