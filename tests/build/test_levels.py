@@ -93,11 +93,10 @@ svar: sant
 
 @pytest.fixture
 def leveled(make_course):
-    def make(extra: str = "", **changes):
+    def make(extra: str = "", changes: dict[str, str] | None = None):
         files = {"course.yml": COURSE_YML.format(extra=extra), "lessons/01-forsta.md": FIRST,
                  "lessons/02-djupare.md": DEEPER, "lessons/slutprov.md": TEST}
-        files.update({k.replace("__", "/") + ".md" if "__" in k else k: v for k, v in changes.items()})
-        return make_course(files)
+        return make_course({**files, **(changes or {})})
     return make
 
 
@@ -150,7 +149,7 @@ def test_variants_list_builds_only_those(leveled, tmp_path):
 def test_levels_without_audiences_name_only_the_level(leveled, tmp_path):
     yml = COURSE_YML.format(extra="")
     yml = yml[:yml.index("audiences:")] + yml[yml.index("levels:"):]
-    zips = build_course(leveled(**{"course.yml": yml}), tmp_path / "dist")
+    zips = build_course(leveled(changes={"course.yml": yml}), tmp_path / "dist")
     assert [z.name for z in zips] == ["mini-1.0-grund.zip", "mini-1.0-fordjupning.zip"]
     assert data(zips[1])["title"] == "Minikurs – Fördjupning"
 
@@ -215,7 +214,7 @@ def test_level_option_on_a_course_without_levels(make_course, tmp_path):
 ])
 def test_level_mistakes(leveled, tmp_path, extra, lesson, expected):
     changes = {"lessons/01-forsta.md": lesson} if lesson else {}
-    result = cli("build", leveled(extra, **changes), "--out", tmp_path / "dist")
+    result = cli("build", leveled(extra, changes), "--out", tmp_path / "dist")
     assert result.exit_code == 1, result.output
     assert expected in result.output
     assert not (tmp_path / "dist").exists()
@@ -239,7 +238,7 @@ def test_levels_and_variants_shape_mistakes(make_course, tmp_path, yml, expected
 
 
 def test_draw_too_large_for_one_variant(leveled, tmp_path):
-    course = leveled(**{"lessons/slutprov.md": TEST.replace("draw: 2", "draw: 3")})
+    course = leveled(changes={"lessons/slutprov.md": TEST.replace("draw: 2", "draw: 3")})
     result = cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 1
     assert "draw is 3, but the package mini-1.0-chefer-grund gets only 2 of the test's questions" in result.output
