@@ -191,6 +191,15 @@ def test_level_option_on_a_course_without_levels(make_course, tmp_path):
     assert "kurs/course.yml declares no levels\n  hint: leave out --level, or add levels to course.yml" in result.output
 
 
+def test_audience_option_on_a_course_without_audiences(leveled, tmp_path):
+    yml = COURSE_YML.format(extra="")
+    yml = yml[:yml.index("audiences:")] + yml[yml.index("levels:"):]
+    result = cli("build", leveled(changes={"course.yml": yml}), "--out", tmp_path / "dist", "--audience", "chefer")
+    assert result.exit_code == 2
+    assert ("kurs/course.yml declares no audiences\n  hint: leave out --audience, or add audiences to course.yml"
+            in result.output)
+
+
 @pytest.mark.parametrize("extra, lesson, expected", [
     ("variants:\n  - chefer/grund\n  - chefer/grnd\n", None,
      'kurs/course.yml:16: error: the level "grnd" is not in course.yml\n  hint: did you mean "grund"?'),
