@@ -61,7 +61,8 @@ class VariantBlock:
         limits = {"audiences": wanted} if dimension == "audience" else {"levels": wanted}
         reached = sb.narrowed(**limits)
         if wanted and not unknown and not reached:
-            sb.reporter.warning("variant.unreachable", sb.path, line, what=f"::: {self.names[0]} {args}", reach=sb.reach())
+            sb.reporter.warning("variant.unreachable", sb.path, line, what=f"::: {self.names[0]} {args}",
+                                reach=sb.reach())
         if sb.sees(**limits):
             box = etree.SubElement(parent, "div", {"class": f"sb-{dimension}"})
             outer, sb.scope = sb.scope, reached

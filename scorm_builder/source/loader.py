@@ -67,7 +67,8 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
                            known=", ".join(known))
     lessons = _load_lessons(course_dir, s, shown, dimensions, reporter)
     for lesson in lessons:
-        known = set(lesson.audiences or ()) <= dimensions["audience"] and set(lesson.levels or ()) <= dimensions["level"]
+        known = (set(lesson.audiences or ()) <= dimensions["audience"]
+                 and set(lesson.levels or ()) <= dimensions["level"])
         if known and not any(aimed_at(lesson.audiences, lesson.levels, *v) for v in variants):
             reporter.warning("variant.unreachable_lesson", lesson.path, 1,
                              built=", ".join(variant_label(*v) for v in variants))
@@ -98,7 +99,7 @@ def _variants(s, audiences: list[Audience], levels: list[Level], shown: str,
     chosen = []
     for index, text in enumerate(s["variants"]):
         line, col = s.item_line("variants", index), s.item_col("variants", index)
-        parts = text.split("/")
+        parts = [part.strip() for part in text.split("/")]
         if len(parts) != bool(audiences) + bool(levels) or not all(parts):
             reporter.error("config.variant_shape", shown, line, col, variant=text,
                            example=variant_label(audiences[0].id if audiences else None,

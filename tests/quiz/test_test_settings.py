@@ -24,7 +24,8 @@ def test_pass_mark_and_draw_are_checked_once_when_read(make_course):
     """course.yml and front matter options are validated in one place (source/config.py)."""
     from scorm_builder.source.loader import load_course
 
-    test = "---\ntitle: Slutprov\ntype: test\npass_mark: 120\ndraw: 0\n---\n::: fråga santfalskt\nSant?\n\nsvar: sant\n:::\n"
+    test = ("---\ntitle: Slutprov\ntype: test\npass_mark: 120\ndraw: 0\n---\n"
+            "::: fråga santfalskt\nSant?\n\nsvar: sant\n:::\n")
     reporter = Reporter()
     load_course(make_course({"lessons/slutprov.md": test}), reporter)
     assert [(d.code, d.line, d.params["key"]) for d in reporter.diagnostics] == [
