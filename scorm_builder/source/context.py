@@ -49,8 +49,7 @@ class PageContext:
         """Whether the variant being built gets content limited to `audiences` and `levels`.
         Reads the variant only for a limit that is set, so unlimited content keeps the
         conversion shared by every variant."""
-        return ((not audiences or self.audience is None or self.audience in audiences)
-                and (not levels or self.level is None or self.level in levels))
+        return aimed_at(audiences, levels, self.audience if audiences else None, self.level if levels else None)
 
 
 def _variant_property(name: str) -> property:
