@@ -70,7 +70,7 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
         raise BuildError(reporter)
     selected = select_variants(course, audiences, levels)
     converter = Converter()
-    variants = [convert_variant(course, audience, reporter, converter, level) for audience, level in selected]
+    variants = [convert_variant(course, audience, level, reporter, converter) for audience, level in selected]
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:

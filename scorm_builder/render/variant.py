@@ -65,8 +65,8 @@ def page_key(page_id: str) -> str:
     return base64.b32encode(hashlib.sha1(page_id.encode()).digest()).decode()[:5].lower()
 
 
-def convert_variant(course: Course, audience: Audience | None, reporter: Reporter,
-                 converter: Converter | None = None, level: Level | None = None) -> Variant:
+def convert_variant(course: Course, audience: Audience | None, level: Level | None, reporter: Reporter,
+                    converter: Converter | None = None) -> Variant:
     """Convert every lesson this audience at this level gets; cross-lesson checks (question ids,
     assets) after. Pass one Converter for all variants of a build, so lessons the same for all
     convert once."""
