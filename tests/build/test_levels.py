@@ -299,3 +299,17 @@ def test_only_limited_content_makes_a_conversion_variant_specific(attrs, shared)
     convert(body, ctx)
     assert len(ctx.questions) == 1
     assert ctx.variant_read is not shared
+
+
+def test_preview_serves_the_chosen_level(leveled):
+    import urllib.request
+
+    from scorm_builder.preview.server import Preview
+
+    with Preview(leveled(), "omsorg", 0, level="fordjupning") as preview:
+        state = preview.rebuilder.rebuild()
+        assert state.ok, state.report
+        with urllib.request.urlopen(preview.url + "pkg/index.html", timeout=5) as response:
+            page = response.read().decode("utf-8")
+    assert "Only the advanced level." in page and "Bara grundnivån." not in page
+    assert "Minikurs – Omsorgspersonal – Fördjupning" in page
