@@ -52,12 +52,12 @@ class VariantBlock:
     def run(self, parent, args, body, line, md):
         sb, dimension = md.sb, self.dimension
         wanted = args.replace(",", " ").split()
-        known = sb.audience_ids if dimension == "audience" else sb.level_ids
+        known = sb.ids()[dimension]
         if not wanted:
             sb.reporter.error(f"block.{dimension}_missing", sb.path, line, known=", ".join(sorted(known)) or "-")
         unknown = [w for w in wanted if w not in known]
         for value in unknown:
-            unknown_id(sb.reporter, dimension, sb.path, line, value, known)
+            unknown_id(sb.reporter, dimension, sb.path, line, value, sb.ids())
         limits = {"audiences": wanted} if dimension == "audience" else {"levels": wanted}
         reached = sb.narrowed(**limits)
         if wanted and not unknown and not reached:
@@ -72,10 +72,15 @@ class VariantBlock:
                 sb.scope = outer
 
 
-def unknown_id(reporter, dimension: str, path, line, value, known) -> None:
-    """An audience or level id the course does not declare, with a did-you-mean when one is near."""
+def unknown_id(reporter, dimension: str, path, line, value, ids: dict[str, set[str]]) -> None:
+    """An audience or level id the course does not declare (`ids`: the declared ids by dimension),
+    with a did-you-mean when one is near, or the right place when it is the other dimension's."""
+    known = ids[dimension]
+    other = "level" if dimension == "audience" else "audience"
     guess = difflib.get_close_matches(value, sorted(known), n=1)
-    if guess:
+    if value in ids[other]:
+        reporter.error(f"{dimension}.is_{other}", path, line, value=value)
+    elif guess:
         reporter.error(f"{dimension}.unknown_guess", path, line, **{dimension: value}, guess=guess[0])
     else:
         reporter.error(f"{dimension}.unknown", path, line, **{dimension: value}, known=", ".join(sorted(known)) or "-")

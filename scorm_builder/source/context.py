@@ -37,6 +37,10 @@ class PageContext:
     def line_of_text(self, text: str) -> int | None:
         return self.locator.find(text)
 
+    def ids(self) -> dict[str, set[str]]:
+        """The ids the course declares, by dimension."""
+        return {"audience": self.audience_ids, "level": self.level_ids}
+
     def narrowed(self, audiences=(), levels=()) -> frozenset:
         """The variants in scope that content limited to `audiences` and `levels` reaches."""
         return frozenset(v for v in self.scope if aimed_at(audiences, levels, *v))

@@ -96,20 +96,23 @@ def _variants(s, audiences: list[Audience], levels: list[Level], shown: str,
     if not audiences and not levels:
         reporter.error("config.variants_without_dimensions", shown, line, s.col("variants"))
         return every
+    ids = {"audience": {a.id for a in audiences}, "level": {lv.id for lv in levels}}
+    example = variant_label(audiences[0].id if audiences else None, levels[0].id if levels else None)
     chosen = []
     for index, text in enumerate(s["variants"]):
         line, col = s.item_line("variants", index), s.item_col("variants", index)
         parts = [part.strip() for part in text.split("/")]
         if len(parts) != bool(audiences) + bool(levels) or not all(parts):
-            reporter.error("config.variant_shape", shown, line, col, variant=text,
-                           example=variant_label(audiences[0].id if audiences else None,
-                                                 levels[0].id if levels else None))
+            reporter.error("config.variant_shape", shown, line, col, variant=text, example=example)
             continue
         audience = parts.pop(0) if audiences else None
         level = parts.pop(0) if levels else None
-        for dimension, value, known in (("audience", audience, audiences), ("level", level, levels)):
-            if value is not None and value not in {d.id for d in known}:
-                unknown_id(reporter, dimension, shown, line, value, {d.id for d in known})
+        if audience in ids["level"] or level in ids["audience"]:   # written level/audience
+            reporter.error("config.variant_shape", shown, line, col, variant=text, example=example)
+            continue
+        for dimension, value in (("audience", audience), ("level", level)):
+            if value is not None and value not in ids[dimension]:
+                unknown_id(reporter, dimension, shown, line, value, ids)
         if (audience, level) not in every:
             continue
         if (audience, level) in chosen:
@@ -177,7 +180,7 @@ def _load_lesson(path: Path, stem: str, lesson_id: str, dimensions: dict[str, se
         key = dimension + "s"
         for index, value in enumerate(s[key] or []):
             if value not in known:
-                unknown_id(reporter, dimension, shown, s.item_line(key, index), value, known)
+                unknown_id(reporter, dimension, shown, s.item_line(key, index), value, dimensions)
     test = None
     if is_test:
         test = TestSettings(pass_mark=s["pass_mark"], draw=s["draw"], attempts=s["attempts"], shuffle=s["shuffle"],

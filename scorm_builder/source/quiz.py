@@ -120,11 +120,10 @@ class QuestionBlock:
                 report("quiz.bad_id", line, id=token[1:])
             elif eq and name.lower() in VARIANT_ATTRS:
                 dimension = VARIANT_ATTRS[name.lower()]
-                known = sb.audience_ids if dimension == "audience" else sb.level_ids
                 limits[dimension] = [a for a in value.split(",") if a]
                 for wanted in limits[dimension]:
-                    if wanted not in known:
-                        unknown_id(sb.reporter, dimension, sb.path, line, wanted, known)
+                    if wanted not in sb.ids()[dimension]:
+                        unknown_id(sb.reporter, dimension, sb.path, line, wanted, sb.ids())
                         report.count += 1
             else:
                 report("quiz.bad_attribute", line, attribute=token)

@@ -208,6 +208,18 @@ def test_audience_option_on_a_course_without_audiences(leveled, tmp_path):
     ("variants:\n  - chefer\n", None,
      'kurs/course.yml:15:5: error: the variant "chefer" has the wrong shape\n  hint: write each variant with the '
      'course\'s declared dimensions, for example "- chefer/grund"'),
+    ("variants:\n  - grund/chefer\n", None,
+     'kurs/course.yml:15:5: error: the variant "grund/chefer" has the wrong shape\n  hint: write each variant with the '
+     'course\'s declared dimensions, for example "- chefer/grund"'),
+    ("", "---\ntitle: Första\naudiences: [grund]\n---\n# Sida\n\nText.\n",
+     'kurs/lessons/01-forsta.md:3: error: "grund" is a level, not an audience\n'
+     '  hint: limit to the level with levels: [grund] in front matter, ::: level grund or {level=grund}'),
+    ("", "---\ntitle: Första\n---\n# Sida\n\n::: nivå chefer\nText.\n:::\n",
+     'kurs/lessons/01-forsta.md:6: error: "chefer" is an audience, not a level\n'
+     '  hint: limit to the audience with audiences: [chefer] in front matter, ::: audience chefer or '
+     '{audience=chefer}'),
+    ("", "---\ntitle: Första\n---\n# Sida\n\n::: fråga santfalskt {målgrupp=grund}\nStämmer?\n\nsvar: sant\n:::\n",
+     'kurs/lessons/01-forsta.md:6: error: "grund" is a level, not an audience'),
     ("variants:\n  - chefer/grund\n  - chefer/grund\n", None,
      'kurs/course.yml:16:5: error: the variant "chefer/grund" is listed twice'),
     ("", "---\ntitle: Första\nlevels: [grnd]\n---\n# Sida\n\nText.\n",
