@@ -154,6 +154,13 @@ def test_levels_without_audiences_name_only_the_level(leveled, tmp_path):
     assert data(zips[1])["title"] == "Minikurs – Fördjupning"
 
 
+def test_levels_only_variants_list_level_ids(leveled, tmp_path):
+    yml = COURSE_YML.format(extra="variants: [fordjupning]\n")
+    yml = yml[:yml.index("audiences:")] + yml[yml.index("levels:"):]
+    zips = build_course(leveled(changes={"course.yml": yml}), tmp_path / "dist")
+    assert [z.name for z in zips] == ["mini-1.0-fordjupning.zip"]
+
+
 def test_courses_without_levels_have_no_level_in_their_data(make_course, tmp_path):
     zip_path = build_course(make_course(), tmp_path / "dist", ["chefer"])[0]
     assert "level" not in data(zip_path)
