@@ -8,9 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 
 from scorm_builder.i18n import has, t
+from scorm_builder.resources import THEMES_DIR
+from scorm_builder.source.files import slug
 from scorm_builder.source.yamlfile import Y
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -21,7 +22,7 @@ UNLIMITED = {"obegränsat", "unlimited", "0"}
 
 @dataclass
 class Option:
-    type: str                         # str | id | int | number | bool | choice | list | ids | attempts
+    type: str                         # str | id | int | number | bool | choice | list | ids | attempts | theme
     doc: str
     required: bool = False
     default: object = None
@@ -37,7 +38,7 @@ COURSE_OPTIONS: dict[str, Option] = {
     "version": Option("str", "Goes into file names and the manifest (at most 20 characters).", default="1.0", max_len=20),
     "language": Option("choice", "The learner's interface language.", default="sv", choices=("sv", "en")),
     "description": Option("str", "Shown in the LMS catalogue.", default="", max_len=1000),
-    "theme": Option("str", "A folder in themes/: default or ostersund.", default="default"),
+    "theme": Option("theme", "A folder in themes/: default or ostersund.", default="default"),
     "packaging": Option("choice", "One SCO for the course, or one per lesson for LMSes that report per module.",
                         default="single-sco", choices=("single-sco", "multi-sco")),
     "completion": Option("choice", "When the LMS records the course as done.", default=None,
@@ -95,8 +96,7 @@ class Settings:
         return self.values.get(key, default)
 
 
-def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_line: int = 1,
-         extra_checks: dict[str, Callable] | None = None) -> Settings:
+def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_line: int = 1) -> Settings:
     """Type-check a YAML mapping against declared options; report every problem."""
     values = {k: o.default for k, o in options.items()}
     settings = Settings(values)
@@ -158,6 +158,8 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
         return text
     if kind == "id":
         return text if ID_RE.match(text) else bad("id")
+    if kind == "theme":
+        return _theme(text, value, path, reporter)
     if kind == "choice":
         if text in option.choices:
             return text
@@ -183,6 +185,19 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
             return _BAD
         return int(number) if kind == "number" and number == int(number) else number
     raise AssertionError(f"undeclared option type {kind}")
+
+
+def _theme(text: str, value: Y, path: str, reporter):
+    """A theme is a folder in themes/ (the course's own overrides go in theme_overrides/)."""
+    known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
+    if text in known:
+        return text
+    guess = difflib.get_close_matches(slug(text), known, n=1)
+    if guess:
+        reporter.error("course.unknown_theme_guess", path, value.line, value.col, theme=text, guess=guess[0])
+    else:
+        reporter.error("course.unknown_theme", path, value.line, value.col, theme=text, known=", ".join(known))
+    return _BAD
 
 
 def _fmt(n):

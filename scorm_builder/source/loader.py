@@ -10,7 +10,6 @@ from pathlib import Path
 
 from scorm_builder.errors import Reporter
 from scorm_builder.model.course import Audience, Course, Lesson, Level, TestSettings, aimed_at, variant_label
-from scorm_builder.resources import THEMES_DIR
 from scorm_builder.source import config, frontmatter, yamlfile
 from scorm_builder.source.content_blocks import unknown_id
 from scorm_builder.source.files import display_path, slug
@@ -55,16 +54,6 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     levels = [Level(a, t) for a, t, _ in (s["levels"] or ())]
     dimensions = {"audience": {a.id for a in audiences}, "level": {lv.id for lv in levels}}
     variants = _variants(s, audiences, levels, shown, reporter)
-    theme = s["theme"]
-    if not (THEMES_DIR / theme).is_dir():
-        known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
-        guess = difflib.get_close_matches(slug(theme), known, n=1)
-        if guess:
-            reporter.error("course.unknown_theme_guess", shown, s.lines.get("theme"), s.col("theme"), theme=theme,
-                           guess=guess[0])
-        else:
-            reporter.error("course.unknown_theme", shown, s.lines.get("theme"), s.col("theme"), theme=theme,
-                           known=", ".join(known))
     lessons = _load_lessons(course_dir, s, shown, dimensions, reporter)
     for lesson in lessons:
         known = (set(lesson.audiences or ()) <= dimensions["audience"]
@@ -81,7 +70,7 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
         reporter.warning("course.no_description", shown, 1, 1)
     # without an id or title (already reported) the lessons are still checked, so one run reports all
     return Course(id=s["id"] or "course", title=s["title"] or "", version=s["version"], language=s["language"],
-                  description=s["description"], theme=theme, packaging=s["packaging"], completion=completion,
+                  description=s["description"], theme=s["theme"], packaging=s["packaging"], completion=completion,
                   audiences=audiences, lessons=lessons, root=course_dir, config_path=shown, levels=levels,
                   variants=variants)
 
