@@ -92,8 +92,8 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
             reporter.error("quiz.draw_too_large", lesson.path, lesson.test.line, draw=lesson.test.draw,
                            count=len(ctx.questions), variant=variant.name)
         if not lesson.test:
-            _check_page_lengths(lesson, ctx.pages, reporter)
-        pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title, _ in ctx.pages]
+            _check_page_lengths(lesson, ctx.pages, ctx.page_words, reporter)
+        pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
         variant.lessons.append(RenderedLesson(lesson, html, pages, ctx.questions))
         variant.assets.update(ctx.assets)
     check_unique_ids([q for r in variant.lessons for q in r.questions], reporter)
@@ -112,10 +112,11 @@ def _heading_lines(lesson: Lesson) -> list[int]:
     return lines
 
 
-def _check_page_lengths(lesson: Lesson, pages: list[tuple[str, str, int]], reporter: Reporter) -> None:
+def _check_page_lengths(lesson: Lesson, pages: list[tuple[str, str]], page_words: list[int],
+                        reporter: Reporter) -> None:
     """A page of more than LONG_PAGE_WORDS words is hard to read on screen: a warning at its heading."""
     headings = _heading_lines(lesson)
-    for n, (_, title, words) in enumerate(pages):
+    for n, ((_, title), words) in enumerate(zip(pages, page_words)):
         if words > LONG_PAGE_WORDS:
             line = headings[n] if n < len(headings) else lesson.body_offset + 1
             reporter.warning("page.long", lesson.path, line, 1, title=title, words=words, limit=LONG_PAGE_WORDS)

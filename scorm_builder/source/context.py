@@ -31,7 +31,8 @@ class PageContext:
     scope: frozenset = frozenset({(None, None)})
     questions: list = field(default_factory=list)              # Question records, in page order
     assets: dict[Path, str] = field(default_factory=dict)      # abs path on disk -> path in the package
-    pages: list[tuple[str, str, int]] = field(default_factory=list)  # (page id, title, words) in order
+    pages: list[tuple[str, str]] = field(default_factory=list) # (page id, title) in order
+    page_words: list[int] = field(default_factory=list)        # words on each page, in order
     variant_read: bool = field(default=False, init=False, repr=False, compare=False)
 
     def line_of_text(self, text: str) -> int | None:

@@ -5,6 +5,7 @@ CourseExtension registers, by name and priority:
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
 - tree processor `sb_tables` (6): puts each table in a named, focusable scroll box;
 - tree processor `sb_pages` (5): splits the lesson into page sections;
+- tree processor `sb_page_words` (4): counts each page's words;
 - postprocessor `sb_rawhtml` (35, before raw HTML is put back at 30): refuses loading HTML.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from scorm_builder.source.assets import AssetTreeprocessor, RawHtmlCheck
 from scorm_builder.source.blocks import FencedBlockProcessor
 from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
-from scorm_builder.source.paging import PageTreeprocessor
+from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
@@ -35,6 +36,7 @@ class CourseExtension(Extension):
         md.treeprocessors.register(AssetTreeprocessor(md), "sb_assets", 7)
         md.treeprocessors.register(TableTreeprocessor(md), "sb_tables", 6)
         md.treeprocessors.register(PageTreeprocessor(md), "sb_pages", 5)
+        md.treeprocessors.register(PageWordsTreeprocessor(md), "sb_page_words", 4)
         md.postprocessors.register(RawHtmlCheck(md), "sb_rawhtml", 35)
 
 
@@ -49,20 +51,22 @@ class Converter:
 
     def __init__(self):
         self._md: markdown.Markdown | None = None
-        self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, questions, assets)
+        self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, page_words, questions, assets)
 
     def convert(self, body: str, context: PageContext) -> str:
-        """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets."""
+        """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions, .assets."""
         key = _reuse_key(body, context)
         if key in self._done:
-            html, pages, questions, assets = self._done[key]
+            html, pages, words, questions, assets = self._done[key]
             context.pages.extend(pages)
+            context.page_words.extend(words)
             context.questions.extend(questions)
             context.assets.update(assets)
             return html
         html = self._markdown(context).convert(body)
         if not context.variant_read:
-            self._done[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
+            self._done[key] = (html, list(context.pages), list(context.page_words), list(context.questions),
+                               dict(context.assets))
         return html
 
     def _markdown(self, context: PageContext) -> markdown.Markdown:

@@ -16,32 +16,28 @@ class PageTreeprocessor(Treeprocessor):
         children = list(root)
         for child in children:
             root.remove(child)
-        sections: list[tuple[str, str, etree.Element]] = []   # (page id, title, section)
         if not sb.split_pages:
-            self._page(root, sections, sb.title, children, test=True)
-        else:
-            current = None
-            for child in children:
-                if child.tag == "h1":
-                    current = self._page(root, sections, _text(child), [], heading=child)
-                elif current is None:
-                    if child.tag in ("p", "ul", "ol", "table", "div", "aside", "details", "figure", "blockquote",
-                                     "form", "h2", "h3", "h4", "pre"):
-                        sb.reporter.error("page.before_heading", sb.path, sb.locator.offset + 1)
-                        current = self._page(root, sections, sb.title, [])
-                        current.append(child)
-                else:
+            self._page(root, sb.title, children, test=True)
+            return root
+        current = None
+        for child in children:
+            if child.tag == "h1":
+                current = self._page(root, _text(child), [], heading=child)
+            elif current is None:
+                if child.tag in ("p", "ul", "ol", "table", "div", "aside", "details", "figure", "blockquote",
+                                 "form", "h2", "h3", "h4", "pre"):
+                    sb.reporter.error("page.before_heading", sb.path, sb.locator.offset + 1)
+                    current = self._page(root, sb.title, [])
                     current.append(child)
-            if current is None:
-                sb.reporter.error("page.none", sb.path, sb.locator.offset + 1)
-        # the words a learner reads on each page, heading included, for the long-page warning
-        sb.pages.extend((page_id, title, len(" ".join(section.itertext()).split()))
-                        for page_id, title, section in sections)
+            else:
+                current.append(child)
+        if current is None:
+            sb.reporter.error("page.none", sb.path, sb.locator.offset + 1)
         return root
 
-    def _page(self, root, sections, title, children, heading=None, test=False):
+    def _page(self, root, title, children, heading=None, test=False):
         sb = self.md.sb
-        page_id = f"{sb.lesson_id}-{len(sb.pages) + len(sections) + 1}"
+        page_id = f"{sb.lesson_id}-{len(sb.pages) + 1}"
         attrs = {"class": "sb-page sb-test" if test else "sb-page", "id": f"p-{page_id}",
                  "data-page": page_id, "aria-labelledby": f"h-{page_id}", "hidden": "hidden"}
         if test:
@@ -54,5 +50,14 @@ class PageTreeprocessor(Treeprocessor):
         heading.set("tabindex", "-1")
         section.append(heading)
         section.extend(children)
-        sections.append((page_id, _text(heading), section))
+        sb.pages.append((page_id, _text(heading)))
         return section
+
+
+class PageWordsTreeprocessor(Treeprocessor):
+    """Counts the words a learner reads on each page (heading included) once the pages exist, for
+    the long-page warning, so nobody has to parse the finished HTML again."""
+
+    def run(self, root: etree.Element) -> None:
+        self.md.sb.page_words.extend(len(" ".join(section.itertext()).split())
+                                     for section in root if section.tag == "section")
