@@ -12,43 +12,65 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import click
 import jinja2
 
-from scorm_builder.errors import BuildError, Reporter
-from scorm_builder.model.course import Variant
-from scorm_builder.model.loader import display_path, load_course, load_variant
+from scorm_builder.errors import BuildError, CatalogueError, Reporter
+from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
+from scorm_builder.render.variant import Variant, convert_variant
 from scorm_builder.scorm12.schemas import schema_paths
+from scorm_builder.source.files import display_path
+from scorm_builder.source.loader import load_course
 from scorm_builder.source.markdown import Converter
 
-def select_audiences(course, wanted: list[str] | None):
-    if not course.audiences:
-        if wanted:
-            raise click.BadParameter(f"{course.config_path} declares no audiences", param_hint="--audience")
-        return [None]
-    if not wanted:
-        return list(course.audiences)
-    by_id = {a.id: a for a in course.audiences}
-    for audience in wanted:
-        if audience not in by_id:
-            guess = difflib.get_close_matches(audience, list(by_id), n=1)
-            hint = f" (did you mean {guess[0]}?)" if guess else f" (known: {', '.join(by_id)})"
-            raise click.BadParameter(f"unknown audience {audience!r}{hint}", param_hint="--audience")
-    return [by_id[a] for a in dict.fromkeys(wanted)]
+
+class SelectionError(CatalogueError):
+    """`--audience` or `--level` asks for what the course does not have: the command's usage error."""
+
+    def __init__(self, option: str, code: str, **params: object):
+        super().__init__(code, **params)
+        self.option = option
+
+
+def select_variants(course: Course, audiences: list[str] | None = None,
+                    levels: list[str] | None = None) -> list[tuple[Audience | None, Level | None]]:
+    """The course's variants (in course.yml order) whose audience and level were asked for;
+    every variant when nothing was asked. Raises SelectionError for an id the course lacks."""
+    wanted = {}
+    for option, dimension, asked, declared in (("--audience", "audience", audiences, course.audiences),
+                                               ("--level", "level", levels, course.levels)):
+        by_id = {d.id: d for d in declared}
+        for value in asked or ():
+            if not declared:
+                raise SelectionError(option, f"select.no_{dimension}s", path=course.config_path)
+            if value not in by_id:
+                guess = difflib.get_close_matches(value, list(by_id), n=1)
+                if guess:
+                    raise SelectionError(option, f"{dimension}.unknown_guess", **{dimension: value}, guess=guess[0])
+                raise SelectionError(option, f"{dimension}.unknown", **{dimension: value}, known=", ".join(by_id))
+        wanted[dimension] = (by_id, set(asked or ()))
+    (audience_by_id, audiences_asked), (level_by_id, levels_asked) = wanted["audience"], wanted["level"]
+    chosen = [(audience_by_id.get(a), level_by_id.get(lv)) for a, lv in course.variants
+              if (not audiences_asked or a in audiences_asked) and (not levels_asked or lv in levels_asked)]
+    if not chosen:
+        raise SelectionError("--audience, --level", "select.no_variant",
+                             built=", ".join(variant_label(*v) for v in course.variants))
+    return chosen
+
 
 def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = None,
-                 reporter: Reporter | None = None, progress=None) -> list[Path]:
-    """Build one zip per selected audience into out_dir; raises BuildError on any source problem."""
+                 reporter: Reporter | None = None, progress=None, levels: list[str] | None = None) -> list[Path]:
+    """Build one zip per selected variant into out_dir; raises BuildError on any source problem,
+    SelectionError when `audiences` or `levels` name what the course does not declare."""
     reporter = reporter or Reporter()
     course = load_course(Path(course_dir), reporter)
     if course is None:
         raise BuildError(reporter)
+    selected = select_variants(course, audiences, levels)
     converter = Converter()
-    variants = [load_variant(course, audience, reporter, converter)
-                for audience in select_audiences(course, audiences)]
+    variants = [convert_variant(course, audience, level, reporter, converter) for audience, level in selected]
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:

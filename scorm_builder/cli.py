@@ -23,17 +23,19 @@ def main(lang: str | None) -> None:
 @main.command()
 @click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
 @click.option("--audience", "audiences", multiple=True, metavar="ID",
-              help="Build only this audience's package (repeatable). Default: every audience.")
+              help="Build only this audience's packages (repeatable). Default: every audience.")
+@click.option("--level", "levels", multiple=True, metavar="ID",
+              help="Build only this level's packages (repeatable). Default: every level.")
 @click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False),
               help="Where the zips go.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def build(course_dir: str, audiences: tuple[str, ...], out_dir: str, strict: bool) -> None:
-    """Build COURSE_DIR into one SCORM 1.2 zip per audience."""
+def build(course_dir: str, audiences: tuple[str, ...], levels: tuple[str, ...], out_dir: str, strict: bool) -> None:
+    """Build COURSE_DIR into one SCORM 1.2 zip per audience and level."""
     from pathlib import Path
 
     from scorm_builder.commands.build import run_build
 
-    run_build(Path(course_dir), Path(out_dir), list(audiences), strict)
+    run_build(Path(course_dir), Path(out_dir), list(audiences), strict, list(levels))
 
 
 @main.command()
@@ -119,7 +121,7 @@ def new(course_dir: str, course_lang: str | None) -> None:
 @click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(course_dir: str, strict: bool) -> None:
-    """Check COURSE_DIR's sources for every audience without writing a package. Exit 0 ok, 1 problems."""
+    """Check COURSE_DIR's sources for every variant without writing a package. Exit 0 ok, 1 problems."""
     from pathlib import Path
 
     from scorm_builder.commands.check import run_check
@@ -130,13 +132,14 @@ def check(course_dir: str, strict: bool) -> None:
 @main.command()
 @click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
 @click.option("--audience", default=None, metavar="ID", help="Preview this audience's variant (default: the first).")
+@click.option("--level", default=None, metavar="ID", help="Preview this level's variant (default: the first).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--no-open", is_flag=True, help="Do not open a browser.")
-def preview(course_dir: str, audience: str | None, port: int, no_open: bool) -> None:
+def preview(course_dir: str, audience: str | None, level: str | None, port: int, no_open: bool) -> None:
     """Show COURSE_DIR in a local LMS page with a SCORM panel; rebuild and reload on every save."""
     from pathlib import Path
 
-    from scorm_builder.preview.command import run_preview
+    from scorm_builder.commands.preview import run_preview
 
-    run_preview(Path(course_dir), audience, port, not no_open)
+    run_preview(Path(course_dir), audience, port, not no_open, level)

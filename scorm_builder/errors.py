@@ -64,9 +64,7 @@ class Diagnostic:
     def format(self, lang: str | None = None) -> str:
         where = self.location()
         head = f"{where}: {self.severity}: " if where else f"{self.severity}: "
-        text = head + self.message(lang)
-        hint = self.hint(lang)
-        return f"{text}\n  hint: {hint}" if hint else text
+        return with_hint(head + self.message(lang), self.hint(lang))
 
     def sort_key(self):
         return (self.path, self.line or 0, self.col or 0, self.code)
@@ -135,6 +133,15 @@ class CatalogueError(Exception):
     def hint(self, lang: str | None = None) -> str | None:
         key = self.code + ".hint"
         return t(key, lang, **self.params) if has(key) else None
+
+    def text(self, lang: str | None = None) -> str:
+        """The message with its hint line, as every diagnostic shows it."""
+        return with_hint(self.message(lang), self.hint(lang))
+
+
+def with_hint(text: str, hint: str | None) -> str:
+    """The one layout of a message and its hint: the hint on its own indented line."""
+    return f"{text}\n  hint: {hint}" if hint else text
 
 
 def plural(key: str, n: int, lang: str | None = None) -> str:

@@ -14,9 +14,8 @@ import click
 
 from scorm_builder.errors import BuildError, Reporter
 from scorm_builder.i18n import t
-from scorm_builder.model.loader import display_path
 from scorm_builder.source.config import ID_RE
-from scorm_builder.source.files import slug
+from scorm_builder.source.files import display_path, slug
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent.parent / "scaffold"
 FALLBACK_ID = {"sv": "min-kurs", "en": "my-course"}

@@ -1,4 +1,9 @@
-"""The course as data: what was read (Course, Lesson) and what one audience gets (Variant)."""
+"""The course as data, as read from its sources: Course > Lesson, its audiences and levels.
+
+Records only: no I/O, no conversion (reading is source/loader.py, converting render/variant.py).
+A variant is one combination of the course's two optional dimensions, audience and level; each
+variant is one package.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +14,24 @@ from pathlib import Path
 class Audience:
     id: str
     title: str
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    title: str
+
+
+def aimed_at(audiences, levels, audience: str | None, level: str | None) -> bool:
+    """Whether content limited to `audiences` and `levels` (None or empty: no limit) is in the
+    variant (audience, level); a dimension the course does not declare (None) limits nothing."""
+    return ((not audiences or audience is None or audience in audiences)
+            and (not levels or level is None or level in levels))
+
+
+def variant_label(audience: str | None, level: str | None) -> str:
+    """How course.yml's `variants:` writes a variant: `audience/level`, or the one declared id."""
+    return "/".join(d for d in (audience, level) if d) or "-"
 
 
 @dataclass(frozen=True)
@@ -32,6 +55,7 @@ class Lesson:
     body_offset: int        # file lines above the body
     audiences: list[str] | None
     test: TestSettings | None
+    levels: list[str] | None = None
 
 
 @dataclass
@@ -48,40 +72,13 @@ class Course:
     lessons: list[Lesson]
     root: Path
     config_path: str
+    levels: list[Level] = field(default_factory=list)
+    # the (audience id, level id) pairs that are built, in order; None where a dimension is not declared
+    variants: list[tuple[str | None, str | None]] = field(default_factory=lambda: [(None, None)])
 
     @property
     def test(self) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.test), None)
 
-    def lessons_for(self, audience: str | None) -> list[Lesson]:
-        return [ls for ls in self.lessons if audience is None or ls.audiences is None or audience in ls.audiences]
-
-
-@dataclass
-class Page:
-    id: str
-    key: str                # short stable id for suspend_data
-    title: str
-    lesson_id: str
-
-
-@dataclass
-class RenderedLesson:
-    lesson: Lesson
-    html: str               # the lesson's page sections
-    pages: list[Page]
-    questions: list         # Question records (model/question.py)
-
-
-@dataclass
-class Variant:
-    """Everything one package holds: the course as one audience sees it."""
-    course: Course
-    audience: Audience | None
-    lessons: list[RenderedLesson]
-    assets: dict[Path, str] = field(default_factory=dict)   # abs path -> path in the package
-
-    @property
-    def name(self) -> str:
-        base = f"{self.course.id}-{self.course.version}"
-        return f"{base}-{self.audience.id}" if self.audience else base
+    def lessons_for(self, audience: str | None, level: str | None = None) -> list[Lesson]:
+        return [ls for ls in self.lessons if aimed_at(ls.audiences, ls.levels, audience, level)]

@@ -42,6 +42,7 @@ class Question:
     line: int = 0
     audiences: tuple[str, ...] = ()
     graded: bool = False                        # in the final test
+    levels: tuple[str, ...] = ()
 
     type: ClassVar[str]                         # the type's id in the course data, e.g. "single"
     interaction: ClassVar[str | None]           # SCORM 1.2 interaction type; None: never sent
@@ -73,7 +74,7 @@ class Question:
     def from_data(cls, data: dict) -> Question:
         """The record again from its course data entry, to re-score what an LMS recorded."""
         return cls(id=data["id"], stem=data["stem"], audiences=tuple(data.get("audiences", ())),
-                   **cls.from_details(data))
+                   levels=tuple(data.get("levels", ())), **cls.from_details(data))
 
     def to_data(self) -> dict:
         """This question's entry in the course data's `questions` (docs/quiz-data.md)."""
@@ -81,4 +82,6 @@ class Question:
                 "pattern": self.pattern(), "weighting": self.weighting, **self.details()}
         if self.audiences:
             data["audiences"] = list(self.audiences)
+        if self.levels:
+            data["levels"] = list(self.levels)
         return data

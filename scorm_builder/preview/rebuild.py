@@ -15,9 +15,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import click
-
-from scorm_builder.build import build_course
+from scorm_builder.build import SelectionError, build_course
 from scorm_builder.errors import BuildError, Reporter
 from scorm_builder.runtime.scos import Sco, extract, read_scos
 
@@ -32,9 +30,10 @@ class BuildState:
 
 
 class Rebuilder:
-    def __init__(self, course_dir: Path, audience: str | None, work_dir: Path):
+    def __init__(self, course_dir: Path, audience: str | None, work_dir: Path, level: str | None = None):
         self.course_dir = course_dir
         self.audience = audience
+        self.level = level
         self.work_dir = work_dir
         self.current = work_dir / "current"     # the served package: a symlink to the latest good build
         self.state = BuildState()
@@ -52,15 +51,16 @@ class Rebuilder:
             site = self.work_dir / f"site-{number}"
             ok, report, scos = False, "", self.state.scos
             try:
-                zips = build_course(self.course_dir, out, [self.audience] if self.audience else None, reporter)
+                zips = build_course(self.course_dir, out, [self.audience] if self.audience else None, reporter,
+                                    levels=[self.level] if self.level else None)
                 extract(zips[0], site)
                 scos = [s for s in read_scos(site) if s.scormtype == "sco"]
                 self._publish(site)
                 ok, report = True, reporter.render() if reporter.diagnostics else ""
             except BuildError as e:
                 report = e.reporter.render()
-            except click.ClickException as e:   # e.g. the previewed audience was removed from course.yml
-                report = e.format_message()
+            except SelectionError as e:   # e.g. the previewed audience was removed from course.yml
+                report = e.text()
             except Exception:  # our own bug: keep serving the last good build, and say it is a bug
                 report = "scorm-builder bug (please report):\n" + traceback.format_exc()
             finally:

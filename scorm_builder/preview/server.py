@@ -63,10 +63,10 @@ class _PreviewHandler(_Handler):
 class Preview:
     """Serves COURSE_DIR on 127.0.0.1:port (0: any free port) and rebuilds it on every change."""
 
-    def __init__(self, course_dir: Path, audience: str | None, port: int, on_build=None):
+    def __init__(self, course_dir: Path, audience: str | None, port: int, on_build=None, level: str | None = None):
         self.course_dir = Path(course_dir)
         self.work_dir = Path(tempfile.mkdtemp(prefix="scorm-builder-preview-"))
-        self.rebuilder = Rebuilder(self.course_dir, audience, self.work_dir)
+        self.rebuilder = Rebuilder(self.course_dir, audience, self.work_dir, level)
         self.on_build = on_build or (lambda state, changed: None)
         try:
             self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_PreviewHandler, preview=self))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from scorm_builder.model.course import Variant
+from scorm_builder.render.variant import Variant
 from scorm_builder.render.pages import Sco
 from scorm_builder.scorm12.manifest import Dependency, File, Item, Manifest, Metadata, Organization, Resource
 from scorm_builder.scorm12.writer import write_manifest
@@ -25,8 +25,7 @@ def ncname(text: str) -> str:
 def build_manifest(variant: Variant, scos: list[Sco], files: list[str]) -> bytes:
     """`files`: every file in the package but the manifest and the XSDs, sorted."""
     course = variant.course
-    title = scos[0].title if len(scos) == 1 else course.title + (
-        f" – {variant.audience.title}" if variant.audience else "")
+    title = scos[0].title if len(scos) == 1 else variant.title
     shared = [f for f in files if f not in {sco.href for sco in scos}]
     multi = len(scos) > 1
     items, resources = [], []

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from scorm_builder import __version__
 from scorm_builder.i18n import catalogue
-from scorm_builder.model.course import RenderedLesson, Variant
+from scorm_builder.render.variant import RenderedLesson, Variant
 from scorm_builder.render import theme
 
 PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"
@@ -31,7 +31,7 @@ class Sco:
 
 
 def scos_of(variant: Variant) -> list[Sco]:
-    title = variant.course.title + (f" – {variant.audience.title}" if variant.audience else "")
+    title = variant.title
     if variant.course.packaging == "single-sco":
         return [Sco("index", "index.html", title, variant.lessons)]
     return [Sco(f"sco-{r.lesson.id}", f"sco-{r.lesson.id}.html", r.lesson.title, [r]) for r in variant.lessons]
@@ -74,6 +74,7 @@ def course_data(variant: Variant, sco: Sco) -> dict:
     return {
         "format": 1, "course": course.id, "version": course.version,
         "audience": variant.audience.id if variant.audience else "", "sco": sco.id,
+        **({"level": variant.level.id if variant.level else ""} if course.levels else {}),
         "build": hashlib.sha256(content.encode()).hexdigest()[:12],
         "lang": course.language, "title": sco.title, "completion": completion,
         "mastery": test["passMark"] if test else None,

@@ -8,9 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 
 from scorm_builder.i18n import has, t
+from scorm_builder.resources import THEMES_DIR
+from scorm_builder.source.files import slug
 from scorm_builder.source.yamlfile import Y
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -21,7 +22,7 @@ UNLIMITED = {"obegränsat", "unlimited", "0"}
 
 @dataclass
 class Option:
-    type: str                         # str | id | int | number | bool | choice | list | audiences | attempts
+    type: str                         # str | id | int | number | bool | choice | list | ids | attempts | theme
     doc: str
     required: bool = False
     default: object = None
@@ -37,18 +38,22 @@ COURSE_OPTIONS: dict[str, Option] = {
     "version": Option("str", "Goes into file names and the manifest (at most 20 characters).", default="1.0", max_len=20),
     "language": Option("choice", "The learner's interface language.", default="sv", choices=("sv", "en")),
     "description": Option("str", "Shown in the LMS catalogue.", default="", max_len=1000),
-    "theme": Option("str", "A folder in themes/: default or ostersund.", default="default"),
+    "theme": Option("theme", "A folder in themes/: default or ostersund.", default="default"),
     "packaging": Option("choice", "One SCO for the course, or one per lesson for LMSes that report per module.",
                         default="single-sco", choices=("single-sco", "multi-sco")),
     "completion": Option("choice", "When the LMS records the course as done.", default=None,
                          choices=("pages", "test", "pages-and-test")),
-    "audiences": Option("audiences", "One package per audience (id + title).", default=()),
+    "audiences": Option("ids", "One package per audience (id + title).", default=()),
+    "levels": Option("ids", "A second dimension beside audiences: one package per audience and level.", default=()),
+    "variants": Option("list", "The audience/level pairs to build, when not every combination is wanted.",
+                       default=None),
     "lessons": Option("list", "Lesson files in lessons/, without .md, in order.", required=True),
 }
 
 LESSON_OPTIONS: dict[str, Option] = {
     "title": Option("str", "The lesson's title in the table of contents.", required=True, max_len=200),
     "audiences": Option("list", "Only these audiences get the lesson.", default=None),
+    "levels": Option("list", "Only these levels get the lesson.", default=None),
     "type": Option("choice", "A lesson, or the final test.", default="lesson", choices=("lesson", "test")),
 }
 
@@ -91,8 +96,7 @@ class Settings:
         return self.values.get(key, default)
 
 
-def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_line: int = 1,
-         extra_checks: dict[str, Callable] | None = None) -> Settings:
+def read(node: Y | None, options: dict[str, Option], path: str, reporter, start_line: int = 1) -> Settings:
     """Type-check a YAML mapping against declared options; report every problem."""
     values = {k: o.default for k, o in options.items()}
     settings = Settings(values)
@@ -142,8 +146,8 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
         if value.kind != "seq" or any(v.kind != "scalar" for v in value.value):
             return bad("list")
         return [v.value for v in value.value]
-    if kind == "audiences":
-        return _audiences(value, path, reporter, bad)
+    if kind == "ids":
+        return _ids_with_titles(key, value, path, reporter, bad)
     if value.kind != "scalar":
         return bad(kind)
     text = value.value.strip()
@@ -154,6 +158,8 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
         return text
     if kind == "id":
         return text if ID_RE.match(text) else bad("id")
+    if kind == "theme":
+        return _theme(text, value, path, reporter)
     if kind == "choice":
         if text in option.choices:
             return text
@@ -181,26 +187,46 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
     raise AssertionError(f"undeclared option type {kind}")
 
 
+def _theme(text: str, value: Y, path: str, reporter):
+    """A theme is a folder in themes/ (the course's own overrides go in theme_overrides/)."""
+    known = sorted(p.name for p in THEMES_DIR.iterdir() if p.is_dir())
+    if text in known:
+        return text
+    guess = difflib.get_close_matches(slug(text), known, n=1)
+    if guess:
+        reporter.error("course.unknown_theme_guess", path, value.line, value.col, theme=text, guess=guess[0])
+    else:
+        reporter.error("course.unknown_theme", path, value.line, value.col, theme=text, known=", ".join(known))
+    return _BAD
+
+
 def _fmt(n):
     return "∞" if n is None else (int(n) if n == int(n) else n)
 
 
-def _audiences(value: Y, path: str, reporter, bad):
+# the message codes of a list of ids with titles, by key (`audiences`, `levels`)
+_ID_LIST_CODES = {"audiences": ("config.audience_shape", "config.duplicate_audience"),
+                  "levels": ("config.level_shape", "config.duplicate_level")}
+
+
+def _ids_with_titles(key: str, value: Y, path: str, reporter, bad):
+    """`- id: …` / `title: …` items (audiences, levels) as (id, title, line) triples."""
     if value.kind != "seq":
-        return bad("audiences")
+        return bad(key)
+    shape, duplicate = _ID_LIST_CODES[key]
     out = []
     for item in value.value:
         if item.kind != "map" or set(item.value) - {"id", "title"} or "id" not in item.value:
-            reporter.error("config.audience_shape", path, item.line, item.col)
+            reporter.error(shape, path, item.line, item.col)
             continue
         aid = item.value["id"].value if item.value["id"].kind == "scalar" else ""
         if not ID_RE.match(str(aid)):
-            reporter.error("config.bad_value", path, item.line, item.col, key="audiences.id", expected="id", found=aid)
+            reporter.error("config.bad_value", path, item.line, item.col, key=f"{key}.id", expected="id", found=aid)
             continue
         title_node = item.value.get("title")
         title = title_node.value if title_node is not None and title_node.kind == "scalar" else aid
         if any(a[0] == aid for a in out):
-            reporter.error("config.duplicate_audience", path, item.line, item.col, id=aid)
+            reporter.error(duplicate, path, item.line, item.col, id=aid)
             continue
         out.append((aid, title, item.line))
     return out

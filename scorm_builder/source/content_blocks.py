@@ -1,5 +1,5 @@
 """The content blocks authors use inside pages: callouts, contact cards, expandables,
-audience-only content, and video/audio with captions."""
+audience- and level-only content, placeholders to fill in, and video/audio with captions."""
 from __future__ import annotations
 
 import difflib
@@ -42,34 +42,64 @@ class ExpandBlock:
         md.parser.parseChunk(details, body)
 
 
-class AudienceBlock:
-    """Content for some audiences only: parsed for the variants it names, dropped for the rest."""
+class VariantBlock:
+    """Content for some audiences (`::: målgrupp`) or levels (`::: nivå`) only: parsed for the
+    variants it names, dropped for the rest; a block that no built variant can see is a warning."""
 
-    names = ("målgrupp", "audience")
+    def __init__(self, dimension: str, names: tuple[str, ...]):
+        self.dimension, self.names = dimension, names
+
+    def run(self, parent, args, body, line, md):
+        sb, dimension = md.sb, self.dimension
+        wanted = args.replace(",", " ").split()
+        known = sb.ids()[dimension]
+        if not wanted:
+            sb.reporter.error(f"block.{dimension}_missing", sb.path, line, known=", ".join(sorted(known)) or "-")
+        unknown = [w for w in wanted if w not in known]
+        for value in unknown:
+            unknown_id(sb.reporter, dimension, sb.path, line, value, sb.ids())
+        limits = {"audiences": wanted} if dimension == "audience" else {"levels": wanted}
+        reached = sb.narrowed(**limits)
+        if wanted and not unknown and not reached:
+            sb.reporter.warning("variant.unreachable", sb.path, line, what=f"::: {self.names[0]} {args}",
+                                reach=sb.reach())
+        if sb.sees(**limits):
+            box = etree.SubElement(parent, "div", {"class": f"sb-{dimension}"})
+            outer, sb.scope = sb.scope, reached
+            try:
+                md.parser.parseChunk(box, body)
+            finally:
+                sb.scope = outer
+
+
+def unknown_id(reporter, dimension: str, path, line, value, ids: dict[str, set[str]]) -> None:
+    """An audience or level id the course does not declare (`ids`: the declared ids by dimension),
+    with a did-you-mean when one is near, or the right place when it is the other dimension's."""
+    known = ids[dimension]
+    other = "level" if dimension == "audience" else "audience"
+    guess = difflib.get_close_matches(value, sorted(known), n=1)
+    if value in ids[other]:
+        reporter.error(f"{dimension}.is_{other}", path, line, value=value)
+    elif guess:
+        reporter.error(f"{dimension}.unknown_guess", path, line, **{dimension: value}, guess=guess[0])
+    else:
+        reporter.error(f"{dimension}.unknown", path, line, **{dimension: value}, known=", ".join(sorted(known)) or "-")
+
+
+class PlaceholderBlock:
+    """What only the organisation knows (its local routine, its phone numbers), left for it to fill
+    in: shown as a marked box, and a warning at every build, so `--strict` refuses to package it."""
+
+    names = ("platshållare", "placeholder")
 
     def run(self, parent, args, body, line, md):
         sb = md.sb
-        wanted = args.replace(",", " ").split()
-        if not wanted:
-            sb.reporter.error("block.audience_missing", sb.path, line, known=", ".join(sorted(sb.audience_ids)))
-        for audience in wanted:
-            if audience not in sb.audience_ids:
-                report_unknown_audience(sb, line, audience)
-        if sb.audience is None or sb.audience in wanted:
-            box = etree.SubElement(parent, "div", {"class": "sb-audience"})
-            md.parser.parseChunk(box, body)
-
-
-def report_unknown_audience(sb, line, audience):
-    unknown_audience(sb.reporter, sb.path, line, audience, sb.audience_ids)
-
-
-def unknown_audience(reporter, path, line, audience, known) -> None:
-    guess = difflib.get_close_matches(audience, sorted(known), n=1)
-    if guess:
-        reporter.error("audience.unknown_guess", path, line, audience=audience, guess=guess[0])
-    else:
-        reporter.error("audience.unknown", path, line, audience=audience, known=", ".join(sorted(known)) or "-")
+        about = args or " ".join(body.split())[:60] or "…"
+        sb.reporter.warning("block.placeholder", sb.path, line, about=about)
+        box = etree.SubElement(parent, "aside", {"class": "sb-callout sb-callout-warning sb-placeholder"})
+        title = etree.SubElement(box, "p", {"class": "sb-callout-title"})
+        title.text = t("block.placeholder_label", sb.lang) + (f": {args}" if args else "")
+        md.parser.parseChunk(box, body)
 
 
 MEDIA_FIELDS = {"textning": "captions", "captions": "captions", "titel": "title", "title": "title"}
@@ -111,7 +141,10 @@ STANDARD_BLOCKS = (
     CalloutBlock("info", ("info", "note")),
     CalloutBlock("important", ("viktigt", "important")),
     CalloutBlock("warning", ("varning", "warning")),
-    ContactBlock(), ExpandBlock(), AudienceBlock(),
+    ContactBlock(), ExpandBlock(),
+    VariantBlock("audience", ("målgrupp", "audience")),
+    VariantBlock("level", ("nivå", "level")),
+    PlaceholderBlock(),
     MediaBlock("video", ("video",)),
     MediaBlock("audio", ("ljud", "audio")),
 )

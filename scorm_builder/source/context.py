@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorm_builder.errors import Reporter
+from scorm_builder.model.course import aimed_at, variant_label
 from scorm_builder.source.lines import LineLocator
 
 
@@ -23,24 +24,51 @@ class PageContext:
     graded: bool = False           # True in a `type: test` file
     split_pages: bool = True       # each `#` heading starts a page (not in tests)
     lesson_ids: dict[str, str] = field(default_factory=dict)   # lesson file stem -> lesson id
+    level_ids: set[str] = field(default_factory=set)           # every level the course declares
+    level: str | None = None       # the variant's level (None: the course has no levels)
+    # the (audience, level) variants that can see the text being converted: the course's variants
+    # that get the lesson, narrowed by each enclosing audience or level block
+    scope: frozenset = frozenset({(None, None)})
     questions: list = field(default_factory=list)              # Question records, in page order
     assets: dict[Path, str] = field(default_factory=dict)      # abs path on disk -> path in the package
     pages: list[tuple[str, str]] = field(default_factory=list) # (page id, title) in order
-    audience_read: bool = field(default=False, init=False, repr=False, compare=False)
+    page_words: list[int] = field(default_factory=list)        # words on each page, in order
+    variant_read: bool = field(default=False, init=False, repr=False, compare=False)
 
     def line_of_text(self, text: str) -> int | None:
         return self.locator.find(text)
 
+    def ids(self) -> dict[str, set[str]]:
+        """The ids the course declares, by dimension."""
+        return {"audience": self.audience_ids, "level": self.level_ids}
 
-def _get_audience(self: PageContext) -> str | None:
-    self.audience_read = True
-    return self._audience
+    def narrowed(self, audiences=(), levels=()) -> frozenset:
+        """The variants in scope that content limited to `audiences` and `levels` reaches."""
+        return frozenset(v for v in self.scope if aimed_at(audiences, levels, *v))
+
+    def reach(self) -> str:
+        """The variants in scope, as course.yml writes them, for messages."""
+        return ", ".join(sorted(variant_label(*v) for v in self.scope)) or "-"
+
+    def sees(self, audiences=(), levels=()) -> bool:
+        """Whether the variant being built gets content limited to `audiences` and `levels`.
+        Reads the variant only for a limit that is set, so unlimited content keeps the
+        conversion shared by every variant."""
+        return aimed_at(audiences, levels, self.audience if audiences else None, self.level if levels else None)
 
 
-def _set_audience(self: PageContext, value: str | None) -> None:
-    self._audience = value
+def _variant_property(name: str) -> property:
+    def get(self: PageContext):
+        self.variant_read = True
+        return self.__dict__["_" + name]
+
+    def set_(self: PageContext, value) -> None:
+        self.__dict__["_" + name] = value
+
+    return property(get, set_)
 
 
-# Reading `audience` marks the conversion as audience-dependent, so markdown.Converter knows when one
-# conversion can serve every variant (whatever extension reads it, now or later).
-PageContext.audience = property(_get_audience, _set_audience)
+# Reading `audience` or `level` marks the conversion as variant-dependent, so markdown.Converter
+# knows when one conversion can serve every variant (whatever extension reads it, now or later).
+PageContext.audience = _variant_property("audience")
+PageContext.level = _variant_property("level")

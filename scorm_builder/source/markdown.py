@@ -5,6 +5,7 @@ CourseExtension registers, by name and priority:
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
 - tree processor `sb_tables` (6): puts each table in a named, focusable scroll box;
 - tree processor `sb_pages` (5): splits the lesson into page sections;
+- tree processor `sb_page_words` (4): counts each page's words;
 - postprocessor `sb_rawhtml` (35, before raw HTML is put back at 30): refuses loading HTML.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from scorm_builder.source.assets import AssetTreeprocessor, RawHtmlCheck
 from scorm_builder.source.blocks import FencedBlockProcessor
 from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
-from scorm_builder.source.paging import PageTreeprocessor
+from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
@@ -41,6 +42,7 @@ class CourseExtension(Extension):
         md.treeprocessors.register(AssetTreeprocessor(md), "sb_assets", 7)
         md.treeprocessors.register(TableTreeprocessor(md), "sb_tables", 6)
         md.treeprocessors.register(PageTreeprocessor(md), "sb_pages", 5)
+        md.treeprocessors.register(PageWordsTreeprocessor(md), "sb_page_words", 4)
         md.postprocessors.register(RawHtmlCheck(md), "sb_rawhtml", 35)
 
 
@@ -48,27 +50,29 @@ class Converter:
     """Converts the lessons of one build.
 
     One Markdown serves every lesson, reset in between: setting one up costs about as much as
-    converting a short lesson. A lesson that never asked which audience it is for converts the
-    same for every variant, so its result is reused: most of a multi-audience build's time is
+    converting a short lesson. A lesson that never asked which audience or level it is for converts
+    the same for every variant, so its result is reused: most of a multi-variant build's time is
     Markdown conversion. Its diagnostics were reported the first time.
     """
 
     def __init__(self):
         self._md: dict[str, markdown.Markdown] = {}   # by course language
-        self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, questions, assets)
+        self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, page_words, questions, assets)
 
     def convert(self, body: str, context: PageContext) -> str:
-        """HTML of one lesson (a run of page sections); fills context.pages, .questions, .assets."""
+        """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions, .assets."""
         key = _reuse_key(body, context)
         if key in self._done:
-            html, pages, questions, assets = self._done[key]
+            html, pages, words, questions, assets = self._done[key]
             context.pages.extend(pages)
+            context.page_words.extend(words)
             context.questions.extend(questions)
             context.assets.update(assets)
             return html
         html = self._markdown(context).convert(body)
-        if not context.audience_read:
-            self._done[key] = (html, list(context.pages), list(context.questions), dict(context.assets))
+        if not context.variant_read:
+            self._done[key] = (html, list(context.pages), list(context.page_words), list(context.questions),
+                               dict(context.assets))
         return html
 
     def _markdown(self, context: PageContext) -> markdown.Markdown:
@@ -97,6 +101,7 @@ def convert(body: str, context: PageContext) -> str:
 
 
 def _reuse_key(body: str, c: PageContext) -> tuple:
-    """Everything but the audience that a conversion depends on."""
+    """Everything but the variant that a conversion depends on."""
     return (body, c.path, c.abs_path, c.course_root, c.lesson_id, c.title, c.lang, c.graded, c.split_pages,
-            frozenset(c.audience_ids), frozenset(c.lesson_ids.items()), c.locator.offset)
+            frozenset(c.audience_ids), frozenset(c.level_ids), c.scope, frozenset(c.lesson_ids.items()),
+            c.locator.offset)

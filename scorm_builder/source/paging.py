@@ -50,3 +50,12 @@ class PageTreeprocessor(Treeprocessor):
         section.extend(children)
         sb.pages.append((page_id, resolved(self.md, "".join(heading.itertext()))))
         return section
+
+
+class PageWordsTreeprocessor(Treeprocessor):
+    """Counts the words a learner reads on each page (heading included) once the pages exist, for
+    the long-page warning, so nobody has to parse the finished HTML again."""
+
+    def run(self, root: etree.Element) -> None:
+        self.md.sb.page_words.extend(len(" ".join(section.itertext()).split())
+                                     for section in root if section.tag == "section")

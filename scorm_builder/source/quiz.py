@@ -13,34 +13,32 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 
 from scorm_builder import questions
 from scorm_builder.i18n import t
 from scorm_builder.model.question import LETTERS
 from scorm_builder.questions.base import Answer, Source, plain_text
-from scorm_builder.source.content_blocks import report_unknown_audience
+from scorm_builder.source import files
+from scorm_builder.source.content_blocks import unknown_id
 
 KEYS = {
     "rätt": "correct", "correct": "correct", "fel": "incorrect", "incorrect": "incorrect",
     "förklaring": "explanation", "explanation": "explanation", "svar": "answer", "answer": "answer",
 }
-AUDIENCE_ATTRS = {"målgrupp", "audience"}
+VARIANT_ATTRS = {"målgrupp": "audience", "audience": "audience", "nivå": "level", "level": "level"}
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")  # CMIIdentifier-safe, room for "-a12"
 
 ARGS_RE = re.compile(r"^(?P<type>[^\s{]*)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 KEY_RE = re.compile(r"^(?P<key>[^\W\d]+)\s*:\s?(?P<value>.*)$")
 PIN_RE = re.compile(r"\s*\{(?:sist|last)\}\s*$")
 FLAG_RE = re.compile(r"\s*\{(?P<flag>[^\W\d_]+)\}\s*$")  # {word} closing an option: meant as a flag
-ASCII_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O",
-                            "æ": "ae", "ø": "o", "ß": "ss", "Æ": "AE", "Ø": "O"})
 
 
 def slugify(text: str) -> str:
-    """Stable ASCII id from a question's text (å→a, ä→a, ö→o); a hash when nothing is left."""
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).translate(ASCII_FOLD))
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    """Stable ASCII id from a question's text (the one slug, at most 48 characters); a hash when
+    nothing is left."""
+    slug = files.slug(text)
     if len(slug) > 48:
         slug = slug[:48].rsplit("-", 1)[0]
     return slug or "q" + hashlib.sha1(text.encode()).hexdigest()[:8]
@@ -69,7 +67,7 @@ class QuestionBlock:
 
     def run(self, parent, args, body, line, md) -> None:
         sb, report = md.sb, Problems(md.sb)
-        qtype, qid, audiences = self._parse_args(args, line, sb, report)
+        qtype, qid, limits = self._parse_args(args, line, sb, report)
         if qtype is None:
             return
         src = _split(body.split("\n"), qtype, line + 1, report)
@@ -81,13 +79,18 @@ class QuestionBlock:
         legend = _legend(stem_box)
         stem_text = plain_text(md, legend)
         question = qtype.record(id=qid or slugify(stem_text), stem=stem_text, path=sb.path, line=line,
-                                audiences=tuple(audiences), graded=sb.graded)
+                                audiences=tuple(limits["audience"]), levels=tuple(limits["level"]),
+                                graded=sb.graded)
         if "answer" in src.keys and not qtype.answer_key:
             report("quiz.unexpected_text", src.keys["answer"][0], text=src.keys["answer"][1][0][:40])
         if sb.graded and not qtype.scored:
             report("quiz.unscored_in_test", line, type=args.split()[0])
         qtype.fill(question, src, md, report)
-        if audiences and sb.audience is not None and sb.audience not in audiences:
+        variants = {"audiences": question.audiences, "levels": question.levels}
+        if not report.count and not sb.narrowed(**variants):
+            sb.reporter.warning("variant.unreachable", sb.path, line, what=f"::: {self.names[0]} {args}",
+                                reach=sb.reach())
+        if not sb.sees(**variants):
             return  # another variant's question (checked all the same, so every build reports it)
         first = next((q for q in sb.questions if q.id == question.id), None)
         if first:
@@ -108,22 +111,23 @@ class QuestionBlock:
             code = "quiz.unknown_type_guess" if guess else "quiz.unknown_type"
             report(code, line, type=m["type"], guess=guess[0] if guess else "", types=", ".join(questions.names()))
             return None, None, []
-        qid, audiences = None, []
+        qid, limits = None, {"audience": [], "level": []}
         for token in (m["attrs"] or "").split():
             name, eq, value = token.partition("=")
             if token.startswith("#") and ID_RE.match(token[1:]):
                 qid = token[1:]
             elif token.startswith("#"):
                 report("quiz.bad_id", line, id=token[1:])
-            elif eq and name.lower() in AUDIENCE_ATTRS:
-                audiences = [a for a in value.split(",") if a]
-                for audience in audiences:
-                    if audience not in sb.audience_ids:
-                        report_unknown_audience(sb, line, audience)
+            elif eq and name.lower() in VARIANT_ATTRS:
+                dimension = VARIANT_ATTRS[name.lower()]
+                limits[dimension] = [a for a in value.split(",") if a]
+                for wanted in limits[dimension]:
+                    if wanted not in sb.ids()[dimension]:
+                        unknown_id(sb.reporter, dimension, sb.path, line, wanted, sb.ids())
                         report.count += 1
             else:
                 report("quiz.bad_attribute", line, attribute=token)
-        return qtype, qid, audiences
+        return qtype, qid, limits
 
 
 def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source:
@@ -183,22 +187,6 @@ def check_unique_ids(questions, reporter) -> None:
             reporter.error("quiz.duplicate_id", q.path, q.line, id=q.id, first=f"{first.path}:{first.line}")
 
 
-def check_test(settings, questions, reporter, path, line) -> None:
-    """Test settings that need the questions: the pass mark, and a draw the pool can supply."""
-    get = settings.get if isinstance(settings, dict) else lambda k, d=None: getattr(settings, k, d)
-    pass_mark = get("pass_mark", None)
-    if pass_mark is not None and (isinstance(pass_mark, bool) or not isinstance(pass_mark, (int, float))
-                                  or not 0 <= pass_mark <= 100):
-        reporter.error("quiz.pass_mark", path, line, value=pass_mark)
-    draw = get("draw", None)
-    if draw is None:
-        return
-    if isinstance(draw, bool) or not isinstance(draw, int) or draw < 1:
-        reporter.error("quiz.draw_invalid", path, line, value=draw)
-    elif draw > len(questions):
-        reporter.error("quiz.draw_too_large", path, line, draw=draw, count=len(questions))
-
-
 # --- HTML ------------------------------------------------------------------------------------
 
 def _legend(stem_box: etree.Element) -> etree.Element:
@@ -220,6 +208,8 @@ def _render(parent, qtype, q, src, stem_box, legend, md) -> None:
     attrs = {"class": f"sb-question sb-q-{q.type}", "id": base, "data-question": q.id}
     if q.audiences:
         attrs["data-sb-audiences"] = " ".join(q.audiences)
+    if q.levels:
+        attrs["data-sb-levels"] = " ".join(q.levels)
     root = etree.SubElement(parent, "div", attrs)
     if len(stem_box):
         stem_box.set("class", "sb-stem-context")

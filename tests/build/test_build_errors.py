@@ -174,4 +174,4 @@ def test_unknown_audience_option_is_a_usage_error(make_course, dist):
     course = make_course()
     result = CliRunner().invoke(main, ["build", str(course), "--out", str(dist), "--audience", "chefr"])
     assert result.exit_code == 2
-    assert "did you mean chefer?" in result.output
+    assert 'målgruppen "chefr" finns inte i course.yml\n  hint: menade du "chefer"?' in result.output
