@@ -32,7 +32,7 @@ PROFILE = PROFILES["strict"]
 class _PreviewHandler(_Handler):
     def __init__(self, *args, preview: "Preview", **kwargs):
         self.preview = preview
-        super().__init__(*args, package_dir=preview.rebuilder.current, **kwargs)
+        super().__init__(*args, package_dir=preview.rebuilder.current, reports=preview.csp_reports, **kwargs)
 
     def do_GET(self):
         path = urlsplit(self.path).path
@@ -68,6 +68,7 @@ class Preview:
         self.work_dir = Path(tempfile.mkdtemp(prefix="scorm-builder-preview-"))
         self.rebuilder = Rebuilder(self.course_dir, audience, self.work_dir, level)
         self.on_build = on_build or (lambda state, changed: None)
+        self.csp_reports: list[str] = []   # what the course tried to load from elsewhere (runtime/server.py)
         try:
             self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_PreviewHandler, preview=self))
         except OSError:
