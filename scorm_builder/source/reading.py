@@ -1,0 +1,58 @@
+"""Reading course sources safely: what a source file may be, and how its text is decoded.
+
+A course folder may come from anyone (a colleague's zip, a shared drive), so a source path may be
+a folder, a named pipe that would block the build forever, or a link to a file elsewhere on the
+machine whose text would end up in a package. Each is refused with a message that says what the
+path really is. Text is UTF-8, with or without the BOM Windows editors write.
+"""
+from __future__ import annotations
+
+import re
+import stat
+from pathlib import Path
+
+from scorm_builder.errors import Reporter
+
+MAX_SOURCE_BYTES = 5_000_000   # a long lesson is 50 KB; far beyond that is not a lesson, and costs minutes
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")   # tab, newline and CR are text
+
+
+def kind_problem(path: Path, root: Path) -> tuple[str, dict] | None:
+    """(message code, parameters) when `path` exists but cannot be a source file; None otherwise
+    (a plain file inside `root`, or nothing there at all: the caller reports that with a guess)."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            return "source.link_outside", {"target": target.as_posix()}
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "source.is_folder", {}
+    if not stat.S_ISREG(mode):
+        return "source.not_regular", {}
+    return None
+
+
+def read_source(path: Path, shown: str, reporter: Reporter) -> str | None:
+    """The file's text with `\\n` line ends and no BOM, or None after reporting why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            reporter.error("source.too_large", shown, None, size=size // 1_000_000, limit=MAX_SOURCE_BYTES // 1_000_000)
+            return None
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as e:
+        reporter.error("source.not_utf8", shown, None, reason=str(e.reason))
+        return None
+    except OSError as e:
+        reporter.error("source.unreadable", shown, None, reason=e.strerror or str(e))
+        return None
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        reporter.error("source.control_char", shown, line, col, code=f"U+{ord(bad.group()):04X}")
+        return None
+    return text
