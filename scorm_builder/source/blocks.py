@@ -14,6 +14,8 @@ from typing import Protocol
 
 from markdown.blockprocessors import BlockProcessor
 
+from scorm_builder.source.bounds import MAX_BLOCK_DEPTH
+
 OPEN = re.compile(r"^:::\s*([^\s{]+)\s*(.*)$")
 CLOSE = re.compile(r"^:::\s*$")
 
@@ -32,6 +34,7 @@ class FencedBlockProcessor(BlockProcessor):
         self.md = md
         self.handlers: dict[str, BlockHandler] = {}
         self._strays_of, self._strays = None, iter(())   # the page whose stray `:::` lines are being reported
+        self._depth = 0   # blocks open around the one being run
 
     def register(self, handler: BlockHandler) -> None:
         for name in handler.names:
@@ -58,12 +61,19 @@ class FencedBlockProcessor(BlockProcessor):
             blocks.insert(0, rest)
         if not closed:
             self.md.sb.reporter.error("block.unclosed", self.md.sb.path, line, name=name)
-        handler = self.handlers.get(name.lower())
-        if handler is None:
-            self._unknown(name, line)
-            self.parser.parseChunk(parent, body)
+        if self._depth >= MAX_BLOCK_DEPTH:   # each level recurses through the parser: bounded
+            self.md.sb.reporter.error("block.too_deep", self.md.sb.path, line, limit=MAX_BLOCK_DEPTH)
             return
-        handler.run(parent, args.strip(), body, line, self.md)
+        handler = self.handlers.get(name.lower())
+        self._depth += 1
+        try:
+            if handler is None:
+                self._unknown(name, line)
+                self.parser.parseChunk(parent, body)
+            else:
+                handler.run(parent, args.strip(), body, line, self.md)
+        finally:
+            self._depth -= 1
 
     def _collect(self, first: list[str], blocks: list[str]) -> tuple[str, str, bool]:
         """Lines up to the matching close fence; returns (body, text after the fence, closed)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scorm_builder.errors import Reporter
 
-MAX_SOURCE_BYTES = 5_000_000   # a long lesson is 50 KB; far beyond that is not a lesson, and costs minutes
+MAX_SOURCE_BYTES = 500_000   # the longest sample lesson is 10 KB; half a megabyte of Markdown is a book, and slow to convert
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")   # tab, newline and CR are text
 
 
@@ -40,7 +40,7 @@ def read_source(path: Path, shown: str, reporter: Reporter) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            reporter.error("source.too_large", shown, None, size=size // 1_000_000, limit=MAX_SOURCE_BYTES // 1_000_000)
+            reporter.error("source.too_large", shown, None, size=round(size / 1000), limit=MAX_SOURCE_BYTES // 1000)
             return None
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as e:
