@@ -18,12 +18,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")   # tab, newline and
 
 
 def kind_problem(path: Path, root: Path) -> tuple[str, dict] | None:
-    """(message code, parameters) when `path` exists but cannot be a source file; None otherwise
-    (a plain file inside `root`, or nothing there at all: the caller reports that with a guess)."""
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root.resolve()):
+    """(message code, parameters) when `path` cannot be a source file: outside `root`, or there but
+    not a plain file. None for a plain file inside `root`, or for nothing there at all (the caller
+    reports that with a guess)."""
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):   # `lessons: [../../x]`, or a link that leads out
+        if path.is_symlink():
             return "source.link_outside", {"target": target.as_posix()}
+        return "source.outside", {}
     try:
         mode = path.stat().st_mode
     except OSError:
