@@ -42,11 +42,15 @@ def read_source(path: Path, shown: str, reporter: Reporter) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            reporter.error("source.too_large", shown, None, size=round(size / 1000), limit=MAX_SOURCE_BYTES // 1000)
+            reporter.error("source.too_large", shown, 1, size=round(size / 1000), limit=MAX_SOURCE_BYTES // 1000)
             return None
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as e:
-        reporter.error("source.not_utf8", shown, None, reason=str(e.reason))
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as e:   # e.start counts from after a BOM
+        start = e.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data.count(b"\n", 0, start) + 1
+        col = len(data[data.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
+        reporter.error("source.not_utf8", shown, line, col, reason=str(e.reason))
         return None
     except OSError as e:
         reporter.error("source.unreadable", shown, None, reason=e.strerror or str(e))

@@ -77,4 +77,4 @@ def test_a_huge_lesson_is_refused_before_it_is_read(course):
     with open(course / "lessons/01-forsta.md", "ab") as f:
         f.truncate(MAX_SOURCE_BYTES + 1)
     result = check(course)
-    assert "kurs/lessons/01-forsta.md: error: the file is 500 kB; a source file may be at most 500 kB" in result.output
+    assert "kurs/lessons/01-forsta.md:1: error: the file is 500 kB; a source file may be at most 500 kB" in result.output
