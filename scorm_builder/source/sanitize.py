@@ -41,6 +41,10 @@ TAG_ATTRIBUTES = {
     "th": {"abbr", "colspan", "headers", "rowspan", "scope"},
 }
 URL_ATTRIBUTES = frozenset({"href"})
+# Names the player finds its own elements by (`#sb-next`, `.sb-feedback`, page `#p-…`, heading `#h-…`,
+# question `#q-…`): an author's element that took one would be found first and break the page.
+RESERVED_ID_PREFIXES = ("sb-", "p-", "h-", "q-")
+RESERVED_CLASS_PREFIX = "sb-"
 URL_SCHEMES = ("http:", "https:", "mailto:", "tel:")   # or a "#fragment" on the same page
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")       # browsers drop these inside a scheme: "java\tscript:"
 
@@ -82,7 +86,15 @@ def findings(raw: str) -> list[tuple[str, str, dict]]:
                                                        "allowed": ", ".join(_allowed_on(tag))}))
             elif name in URL_ATTRIBUTES and not url_allowed(value):
                 found.append(("html.url", value, {"url": value, "tag": tag}))
+            elif _reserved(name, value):
+                found.append(("html.reserved_name", value, {"attribute": name, "value": value, "tag": tag}))
     return found
+
+
+def _reserved(name: str, value: str) -> bool:
+    if name == "id":
+        return value.strip().lower().startswith(RESERVED_ID_PREFIXES)
+    return name == "class" and any(c.lower().startswith(RESERVED_CLASS_PREFIX) for c in value.split())
 
 
 def _allowed_on(tag: str) -> list[str]:

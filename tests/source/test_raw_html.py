@@ -65,6 +65,11 @@ def test_formatting_html_passes_unchanged():
     ('<div>\n<!--><script>alert(1)</script>-->\n</div>', "html.forbidden", 7, 6),
     ('<div>\n<!-- a --!><script>alert(1)</script> -->\n</div>', "html.forbidden", 7, 12),
     ('<div>\n<!--!><script>x</script>-->\n</div>', "html.comment", 7, 1),
+    # names the player finds its own elements by
+    ('<button id="sb-next">Nästa</button>', "html.forbidden", 6, 1),
+    ('<span id="sb-next">Nästa</span>', "html.reserved_name", 6, 11),
+    ('<div class="note sb-feedback">x</div>', "html.reserved_name", 6, 13),
+    ('<h2 id="p-l-2">Falsk sida</h2>', "html.reserved_name", 6, 9),
 ])
 def test_script_vectors_are_refused_at_their_place(body, code, line, col):
     _, found = run(f"# Sida\n\n{body}\n")
