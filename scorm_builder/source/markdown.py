@@ -1,7 +1,7 @@
 """The one Markdown factory: every page is converted by the same extensions.
 
 CourseExtension registers, by name and priority:
-- preprocessor `sb_bounds` (25, after whitespace is normalised at 30): refuses paragraphs that would take minutes (bounds.py);
+- preprocessor `sb_bounds` (25, after whitespace is normalised at 30): refuses very slow paragraphs;
 - block processor `sb_fenced` (106, above admonition's 105): `::: name` blocks;
 - tree processor `sb_attributes` (7.5, right after attr_list at 8): no event handlers or style in `{…}`;
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;

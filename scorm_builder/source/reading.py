@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scorm_builder.errors import Reporter
 
-MAX_SOURCE_BYTES = 500_000   # the longest sample lesson is 10 KB; half a megabyte of Markdown is a book, and slow to convert
+MAX_SOURCE_BYTES = 500_000   # the longest sample lesson is 10 KB; 500 kB of Markdown is a book, and slow
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")   # tab, newline and CR are text
 
 
@@ -45,7 +45,7 @@ def read_source(path: Path, shown: str, reporter: Reporter) -> str | None:
             reporter.error("source.too_large", shown, 1, size=round(size / 1000), limit=MAX_SOURCE_BYTES // 1000)
             return None
         data = path.read_bytes()
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")  # and old Mac ends
     except UnicodeDecodeError as e:   # e.start counts from after a BOM
         start = e.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         line = data.count(b"\n", 0, start) + 1

@@ -33,6 +33,13 @@ def test_a_bom_at_the_start_of_a_lesson_and_of_course_yml_is_accepted(course):
     assert result.exit_code == 0, result.output
 
 
+def test_old_mac_line_ends_are_line_ends(course):
+    text = textwrap.dedent(MINIMAL["lessons/01-forsta.md"])
+    (course / "lessons/01-forsta.md").write_bytes(text.replace("\n", "\r").encode())
+    result = check(course)
+    assert result.exit_code == 0, result.output
+
+
 def test_a_lesson_linked_from_outside_the_course_is_refused(course, tmp_path):
     secret = tmp_path / "secret.md"
     secret.write_text("---\ntitle: Hemligt\n---\n# Lösenord\n\nhunter2\n", encoding="utf-8")
