@@ -1,4 +1,4 @@
 """`python -m scorm_builder` runs the same CLI as the `scorm-builder` script."""
-from scorm_builder.cli import main
+from scorm_builder.console import run
 
-main()
+run()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from scorm_builder.errors import BuildError, CatalogueError, Reporter
+from scorm_builder.errors import BuildError, CatalogueError, Reporter, os_errors_reported
 from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.manifest import build_manifest
@@ -73,14 +73,16 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     variants = [convert_variant(course, audience, level, reporter, converter) for audience, level in selected]
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
-    with tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
+    with os_errors_reported(reporter, tempfile.gettempdir()), \
+            tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
         zips = []
         for n, variant in enumerate(variants, start=1):
             if progress:
                 progress(n, len(variants), variant.name)
             zips.append(_package(variant, Path(tmp), reporter))
         reporter.raise_if_failed()
-        return _publish(zips, out_dir)
+        with os_errors_reported(reporter, out_dir):
+            return _publish(zips, out_dir)
 
 def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     staging = tmp / variant.name

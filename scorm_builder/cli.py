@@ -4,12 +4,29 @@ Core modules are imported inside the commands so `--help` stays fast.
 """
 from __future__ import annotations
 
+import errno
+
 import click
 
 from scorm_builder import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """Every command's OSError (a full disk, a read-only folder) ends as one line, never a traceback;
+    build and check say which folder they were writing (errors.os_errors_reported)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            if e.errno == errno.EPIPE:   # output piped into `head`: click ends quietly
+                raise
+            from scorm_builder.errors import Reporter, report_os_error
+
+            raise report_os_error(Reporter(), e) from None
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scorm-builder")
 @click.option("--lang", type=click.Choice(["sv", "en"]), default=None,
               help="Interface language (default sv, or SCORM_BUILDER_LANG).")

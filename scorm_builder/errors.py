@@ -6,8 +6,10 @@ line) and ends with a count. The message and hint texts live in the language cat
 """
 from __future__ import annotations
 
-import re
+import errno
 import json
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import click
@@ -159,3 +161,27 @@ class BuildError(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(self.reporter.render(), err=True)
+
+
+# What the operating system refused, in the author's words; anything else is reported with its own text.
+OS_CODES = {errno.ENOSPC: "os.no_space", errno.EDQUOT: "os.no_space", errno.EFBIG: "os.too_large",
+            errno.EROFS: "os.read_only", errno.EACCES: "os.no_permission", errno.EPERM: "os.no_permission",
+            errno.ENOTDIR: "os.not_a_folder"}
+
+
+def report_os_error(reporter: Reporter, error: OSError, where: object = None) -> BuildError:
+    """A full disk, a read-only or forbidden folder: one line naming the path and the cause, never a
+    traceback. `where` names the folder being written when the error carries no file name."""
+    path = error.filename if error.filename is not None else where
+    reporter.error(OS_CODES.get(error.errno, "os.error"), str(path) if path is not None else "", None,
+                   reason=error.strerror or str(error))
+    return BuildError(reporter)
+
+
+@contextmanager
+def os_errors_reported(reporter: Reporter, where: object = None):
+    """Turns an OSError inside the block into a BuildError (exit 1) on the run's own reporter."""
+    try:
+        yield
+    except OSError as e:
+        raise report_os_error(reporter, e, where) from None

@@ -1,5 +1,6 @@
 """Paths in pages: local files become package paths (and are recorded for the package), web
-links open in a new tab, and anything that would load from outside the package is refused."""
+links open in a new tab, and anything that would load from outside the package is refused.
+Raw HTML is checked by sanitize.py."""
 from __future__ import annotations
 
 import difflib
@@ -7,15 +8,11 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from lxml import html as lxml_html
-from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from scorm_builder.source.files import safe_uri
 
 LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source": "src"}
-FORBIDDEN_HTML = {"script", "style", "link", "iframe", "object", "embed", "img", "video", "audio",
-                  "source", "track", "form", "input", "base", "meta"}
 SAFE_SCHEMES = {"mailto", "tel"}
 LARGE_IMAGE_KB = 500   # learners on slow municipal networks wait for every image on a page
 
@@ -123,25 +120,3 @@ class AssetTreeprocessor(Treeprocessor):
                 text = sb.locator.lines[line - 1 - sb.locator.offset]
                 col = text.rfind("![", 0, col) + 1 or col
             sb.reporter.error("image.no_alt", sb.path, line, col)
-
-
-class RawHtmlCheck(Postprocessor):
-    """Raw HTML may format text, but never load anything or run script."""
-
-    def run(self, text: str) -> str:
-        sb = self.md.sb
-        for raw in self.md.htmlStash.rawHtmlBlocks:
-            raw = str(raw)
-            if not raw.strip().startswith("<") or raw.strip().startswith("<!--"):
-                continue
-            try:
-                elements = lxml_html.fragments_fromstring(raw)
-            except Exception:  # lxml refuses some fragments (a lone closing tag): nothing loads from them
-                continue
-            for root in elements:
-                if not hasattr(root, "iter"):
-                    continue
-                for el in root.iter():
-                    if isinstance(el.tag, str) and el.tag.lower() in FORBIDDEN_HTML:
-                        sb.reporter.error("html.forbidden", sb.path, *where(sb, f"<{el.tag}"), tag=el.tag.lower())
-        return text

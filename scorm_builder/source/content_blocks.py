@@ -113,7 +113,7 @@ class MediaBlock:
 
     def run(self, parent, args, body, line, md):
         sb, tag = md.sb, self.tag
-        fields = {}
+        fields, field_lines = {}, {}
         for offset, raw in enumerate(body.split("\n"), start=1):
             if not raw.strip():
                 continue
@@ -122,13 +122,15 @@ class MediaBlock:
             if not sep or field is None:
                 sb.reporter.error("media.unknown_line", sb.path, line + offset, text=raw.strip())
                 continue
-            fields[field] = value.strip()
+            fields[field], field_lines[field] = value.strip(), line + offset
         if not args:
             sb.reporter.error("media.no_source", sb.path, line, tag=tag)
             return
         figure = etree.SubElement(parent, "figure", {"class": f"sb-media sb-{tag}"})
         media = etree.SubElement(figure, tag, {"controls": "controls", "preload": "metadata", "src": args})
-        if "captions" in fields:
+        if "captions" in fields and not fields["captions"].lower().endswith(".vtt"):   # browsers read only WebVTT
+            sb.reporter.error("media.captions_not_vtt", sb.path, field_lines["captions"], path=fields["captions"])
+        elif "captions" in fields:
             etree.SubElement(media, "track", {"kind": "captions", "src": fields["captions"], "srclang": sb.lang,
                                               "label": t("player.captions", sb.lang), "default": "default"})
         else:

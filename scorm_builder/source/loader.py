@@ -13,21 +13,15 @@ from scorm_builder.model.course import Audience, Course, Lesson, Level, TestSett
 from scorm_builder.source import config, frontmatter, yamlfile
 from scorm_builder.source.content_blocks import unknown_id
 from scorm_builder.source.files import display_path, slug
-
-
-def _read_text(path: Path, shown: str, reporter: Reporter) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    except UnicodeDecodeError as e:
-        reporter.error("source.not_utf8", shown, None, reason=str(e.reason))
-    except OSError as e:
-        reporter.error("source.unreadable", shown, None, reason=e.strerror or str(e))
-    return None
+from scorm_builder.source.reading import kind_problem, read_source
 
 
 def _yaml(text: str, shown: str, reporter: Reporter, offset: int = 0):
     try:
         return yamlfile.load(text, offset), True
+    except yamlfile.Refused as e:
+        reporter.error(e.code, shown, e.line, e.col, **e.params)
+        return None, False
     except yamlfile.YamlError as e:
         if "'\\t'" in e.problem:   # the commonest YAML mistake gets words, not PyYAML's
             reporter.error("yaml.tab", shown, e.line, e.col)
@@ -40,10 +34,14 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     course_dir = Path(course_dir)
     config_file = course_dir / "course.yml"
     shown = display_path(config_file)
+    problem = kind_problem(config_file, course_dir)
+    if problem:
+        reporter.error(problem[0], shown, None, path=shown, **problem[1])
+        return None
     if not config_file.is_file():
         reporter.error("course.no_config", display_path(course_dir), None)
         return None
-    text = _read_text(config_file, shown, reporter)
+    text = read_source(config_file, shown, reporter)
     if text is None:
         return None
     node, ok = _yaml(text, shown, reporter)
@@ -117,13 +115,19 @@ def _load_lessons(course_dir: Path, s, shown: str, dimensions: dict[str, set[str
     available = sorted(p.stem for p in lessons_dir.glob("*.md")) if lessons_dir.is_dir() else []
     seen_ids: dict[str, str] = {}
     lessons = []
+    guessed: set[str] = set()   # files a typo'd name was matched with: not reported as unlisted as well
     for index, stem in enumerate(s["lessons"] or []):
         line, col = s.item_line("lessons", index), s.item_col("lessons", index)
         path = lessons_dir / f"{stem}.md"
+        problem = kind_problem(path, course_dir)
+        if problem:
+            reporter.error(problem[0], shown, line, col, path=display_path(path), **problem[1])
+            continue
         if not path.is_file():
             guess = difflib.get_close_matches(stem, available, n=1)
             if guess:
                 reporter.error("lesson.missing_guess", shown, line, col, name=stem, guess=guess[0])
+                guessed.add(guess[0])
             else:
                 reporter.error("lesson.missing", shown, line, col, name=stem, folder=display_path(lessons_dir))
             continue
@@ -137,6 +141,8 @@ def _load_lessons(course_dir: Path, s, shown: str, dimensions: dict[str, set[str
         lesson = _load_lesson(path, stem, lesson_id, dimensions, reporter)
         if lesson:
             lessons.append(lesson)
+    for stem in sorted(set(available) - set(s["lessons"] or available) - guessed):
+        reporter.warning("lesson.unlisted", display_path(lessons_dir / f"{stem}.md"), 1, name=stem, config=shown)
     tests = [ls for ls in lessons if ls.test]
     for extra in tests[1:]:
         reporter.error("test.more_than_one", extra.path, 1, first=tests[0].path)
@@ -146,7 +152,7 @@ def _load_lessons(course_dir: Path, s, shown: str, dimensions: dict[str, set[str
 def _load_lesson(path: Path, stem: str, lesson_id: str, dimensions: dict[str, set[str]],
                  reporter: Reporter) -> Lesson | None:
     shown = display_path(path)
-    text = _read_text(path, shown, reporter)
+    text = read_source(path, shown, reporter)
     if text is None:
         return None
     try:

@@ -1,23 +1,27 @@
 """The one Markdown factory: every page is converted by the same extensions.
 
 CourseExtension registers, by name and priority:
+- preprocessor `sb_bounds` (25, after whitespace is normalised at 30): refuses very slow paragraphs;
 - block processor `sb_fenced` (106, above admonition's 105): `::: name` blocks;
+- tree processor `sb_attributes` (7.5, right after attr_list at 8): no event handlers or style in `{…}`;
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
 - tree processor `sb_tables` (6): puts each table in a named, focusable scroll box;
 - tree processor `sb_pages` (5): splits the lesson into page sections;
 - tree processor `sb_page_words` (4): counts each page's words;
-- postprocessor `sb_rawhtml` (35, before raw HTML is put back at 30): refuses loading HTML.
+- postprocessor `sb_rawhtml` (35, before raw HTML is put back at 30): raw HTML against the allowlist.
 """
 from __future__ import annotations
 
 import markdown
 from markdown.extensions import Extension
 
-from scorm_builder.source.assets import AssetTreeprocessor, RawHtmlCheck
+from scorm_builder.source.assets import AssetTreeprocessor
 from scorm_builder.source.blocks import FencedBlockProcessor
+from scorm_builder.source.bounds import ParagraphBounds
 from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
+from scorm_builder.source.sanitize import AttributeTreeprocessor, RawHtmlCheck
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
@@ -38,7 +42,9 @@ class CourseExtension(Extension):
         fenced = FencedBlockProcessor(md.parser, md)
         for handler in (*STANDARD_BLOCKS, QuestionBlock()):
             fenced.register(handler)
+        md.preprocessors.register(ParagraphBounds(md), "sb_bounds", 25)
         md.parser.blockprocessors.register(fenced, "sb_fenced", 106)
+        md.treeprocessors.register(AttributeTreeprocessor(md), "sb_attributes", 7.5)
         md.treeprocessors.register(AssetTreeprocessor(md), "sb_assets", 7)
         md.treeprocessors.register(TableTreeprocessor(md), "sb_tables", 6)
         md.treeprocessors.register(PageTreeprocessor(md), "sb_pages", 5)
@@ -69,7 +75,11 @@ class Converter:
             context.questions.extend(questions)
             context.assets.update(assets)
             return html
-        html = self._markdown(context).convert(body)
+        try:
+            html = self._markdown(context).convert(body)
+        except RecursionError:   # lists or quotes nested hundreds deep: Python-Markdown recurses per level
+            context.reporter.error("page.too_deep", context.path, context.locator.offset + 1)
+            return ""
         if not context.variant_read:
             self._done[key] = (html, list(context.pages), list(context.page_words), list(context.questions),
                                dict(context.assets))

@@ -2,6 +2,9 @@
 
 PyYAML's composer keeps every node's position; we keep scalars as the text the author wrote and
 type them ourselves (config.py), so `version: 1.10` stays "1.10" and `no` is not False.
+
+Aliases (`*name`) are refused: a few lines of nested aliases expand to billions of nodes (the
+"billion laughs"), and course settings never need them. Nesting is bounded for the same reason.
 """
 from __future__ import annotations
 
@@ -27,15 +30,45 @@ class Y:
         return self.value
 
 
+MAX_DEPTH = 50   # course.yml needs 4 levels; deeper input is hostile, and deep enough would exhaust the stack
+
+
 class YamlError(Exception):
     def __init__(self, line: int, problem: str, col: int | None = None):
         super().__init__(problem)
         self.line, self.problem, self.col = line, problem, col
 
 
+class Refused(YamlError):
+    """Valid YAML we will not read (an alias, too deep nesting): a catalogue message code and its parameters."""
+
+    def __init__(self, code: str, mark, **params):
+        super().__init__(mark.line + 1, code, mark.column + 1)
+        self.code, self.params = code, params
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes, but stops at the first alias and at MAX_DEPTH nested collections."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused("yaml.alias", event.start_mark, name=event.anchor)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise Refused("yaml.too_deep", event.start_mark, limit=MAX_DEPTH)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def load(text: str, line_offset: int = 0) -> Y | None:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+    except YamlError as e:
+        e.line += line_offset
+        raise
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise YamlError((mark.line + 1 if mark else 1) + line_offset, str(e.problem or e.context),

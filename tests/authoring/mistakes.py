@@ -54,6 +54,10 @@ CASES: dict[str, tuple[dict, tuple[str, ...]]] = {
     "course-yml-is-a-list": ({"course.yml": "- id: mini\n- title: Minikurs\n"}, CHECK),
     "course-yml-not-utf8": ({"course.yml": "id: mini\ntitle: Kurs för chefer\nlessons: [01-forsta]\n".encode("latin-1")},
                             CHECK),
+    "lesson-not-listed": ({"lessons/02-utkast.md": lesson("Ett utkast.")}, ("check", "--strict", "kurs")),
+    "yaml-alias": (course("title: Minikurs", "title: &t Minikurs\ndescription: *t"), CHECK),
+    "front-matter-alias-bomb": ({"lessons/01-forsta.md": lesson("Hej.", "title: Första\na: &a [x, x, x, x]\n"
+                                                                "b: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n")}, CHECK),
     # lesson front matter
     "front-matter-missing": ({"lessons/01-forsta.md": "# Välkommen\n\nHej.\n"}, CHECK),
     "front-matter-unclosed": ({"lessons/01-forsta.md": "---\ntitle: Första\n# Välkommen\n\nHej.\n"}, CHECK),
@@ -72,11 +76,21 @@ CASES: dict[str, tuple[dict, tuple[str, ...]]] = {
     "image-outside-course": ({"lessons/01-forsta.md": lesson("![Foto](../../bilder/foto.jpg)")}, CHECK),
     "link-to-lesson-typo": ({"lessons/01-forsta.md": lesson("Gå vidare till [provet](slutpov.md).")}, CHECK),
     "script-tag": ({"lessons/01-forsta.md": lesson('<script src="https://cdn.example.org/x.js"></script>')}, CHECK),
+    "html-event-handler": ({"lessons/01-forsta.md": lesson(
+        '<details open ontoggle="alert(1)">\n<summary>Mer om lagen</summary>\nText.\n</details>')}, CHECK),
+    "html-javascript-link": ({"lessons/01-forsta.md": lesson('Läs <a href="javascript:alert(1)">mer</a>.')}, CHECK),
+    "html-inline-style": ({"lessons/01-forsta.md": lesson('<p style="color: red">Viktigt!</p>')}, CHECK),
+    "html-link-to-file": ({"lessons/01-forsta.md": lesson('<a href="../assets/lathund.pdf">Lathund</a>')}, CHECK),
     # blocks
     "block-name-typo": ({"lessons/01-forsta.md": lesson("::: viktig Kom ihåg\nText.\n:::")}, CHECK),
     "block-not-closed": ({"lessons/01-forsta.md": lesson("::: info\nText utan slut.")}, CHECK),
     "audience-block-typo": ({"lessons/01-forsta.md": lesson("::: målgrupp chefr\nBara för chefer.\n:::")}, CHECK),
     "contact-without-name": ({"lessons/01-forsta.md": lesson("::: kontakt\nRing [112](tel:112).\n:::")}, CHECK),
+    "captions-srt": ({"lessons/01-forsta.md": lesson("::: video ../assets/film.mp4\ntitel: Film\ntextning: "
+                                                     "../assets/film.srt\n:::"),
+                      "assets/film.mp4": "not really a film\n", "assets/film.srt": "1\n00:00:01,000 --> 00:00:02,000\nHej\n"},
+                     CHECK),
+    "stray-block-close": ({"lessons/01-forsta.md": lesson("::: info\nText.\n:::\n\nMer text.\n:::\n\nSlut.")}, CHECK),
     "video-without-captions": ({"lessons/01-forsta.md": lesson("::: video ../assets/film.mp4\ntitel: Film\n:::"),
                                 "assets/film.mp4": "not really a film\n"}, CHECK),
     # questions and the final test

@@ -134,7 +134,7 @@ def test_unknown_audience_in_front_matter(make_course, dist):
 ])
 def test_external_script_or_style(make_course, dist, line, tag):
     course = make_course({"lessons/01-forsta.md": LESSON.format(line=line)})
-    assert_failed(build(course, dist), dist, f"kurs/lessons/01-forsta.md:6:1: error: the HTML tag <{tag}> may not be used")
+    assert_failed(build(course, dist), dist, f"kurs/lessons/01-forsta.md:6:1: error: the HTML tag <{tag}> is not allowed in lessons")
 
 
 def test_external_image(make_course, dist):

@@ -1,0 +1,156 @@
+"""Raw HTML in lessons: an allowlist of elements, attributes and link schemes, checked before build.
+
+Authors may format text with HTML (abbreviations, keyboard keys, a table Markdown cannot write,
+details/summary), but a package must never run script or load anything from outside itself. So
+every piece of raw HTML Python-Markdown stashed is parsed (lxml, libxml2's HTML parser) and every
+element, attribute and link is checked against the lists below: what is not listed is refused
+with `path:line:col: error`, and the build stops. Nothing is silently dropped, because a learner
+would then see a page the author never wrote; nothing is passed on, because an LMS administrator
+must be able to trust every package.
+
+Attributes set through Markdown's attr_list (`# Rubrik {onclick=…}`) are checked by
+AttributeTreeprocessor: event handlers and inline style are refused there too.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from lxml import etree as lxml_etree
+from lxml import html as lxml_html
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+    "u", "ul", "var", "wbr",
+})
+GLOBAL_ATTRIBUTES = frozenset({"class", "dir", "id", "lang", "title"})
+GLOBAL_PREFIXES = ("aria-",)          # accessibility hints never run or load anything
+TAG_ATTRIBUTES = {
+    "a": {"href", "hreflang"},
+    "col": {"span"}, "colgroup": {"span"},
+    "del": {"datetime"}, "ins": {"datetime"}, "time": {"datetime"},
+    "details": {"open"},
+    "li": {"value"},
+    "ol": {"reversed", "start", "type"},
+    "td": {"colspan", "headers", "rowspan"},
+    "th": {"abbr", "colspan", "headers", "rowspan", "scope"},
+}
+URL_ATTRIBUTES = frozenset({"href"})
+# Names the player finds its own elements by (`#sb-next`, `.sb-feedback`, page `#p-…`, heading `#h-…`,
+# question `#q-…`): an author's element that took one would be found first and break the page.
+RESERVED_ID_PREFIXES = ("sb-", "p-", "h-", "q-")
+RESERVED_CLASS_PREFIX = "sb-"
+URL_SCHEMES = ("http:", "https:", "mailto:", "tel:")   # or a "#fragment" on the same page
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")       # browsers drop these inside a scheme: "java\tscript:"
+
+
+def attribute_allowed(tag: str, name: str) -> bool:
+    return name in GLOBAL_ATTRIBUTES or name.startswith(GLOBAL_PREFIXES) or name in TAG_ATTRIBUTES.get(tag, ())
+
+
+def url_allowed(url: str) -> bool:
+    """A web, mail or phone link, or a jump on the same page; files and lessons are Markdown links."""
+    squeezed = _IGNORED_IN_URL.sub("", url).lower()
+    return squeezed.startswith("#") or (squeezed.startswith(URL_SCHEMES) and bool(squeezed.partition(":")[2]))
+
+
+def findings(raw: str) -> list[tuple[str, str, dict]]:
+    """(message code, the source text to point at, message parameters) for each thing not allowed."""
+    try:
+        root = lxml_html.fragment_fromstring(raw, create_parent="div")
+    except (lxml_etree.ParserError, ValueError):
+        return [("html.unreadable", raw.strip().split("\n")[0], {})]
+    found = []
+    for el in root.iterdescendants():
+        if not isinstance(el.tag, str):   # a comment: inert, unless a parser could read it as markup
+            if "<" in (el.text or "") or ">" in (el.text or ""):
+                found.append(("html.comment", "<!--", {}))
+            continue
+        tag = el.tag.lower()
+        if tag not in TAGS:
+            found.append(("html.forbidden", f"<{el.tag}", {"tag": tag}))
+            continue
+        for name, value in el.attrib.items():
+            name = name.lower()
+            if name.startswith("on"):
+                found.append(("html.event_handler", name, {"attribute": name, "tag": tag}))
+            elif name == "style":
+                found.append(("html.style", name, {"tag": tag}))
+            elif not attribute_allowed(tag, name):
+                found.append(("html.attribute", name, {"attribute": name, "tag": tag,
+                                                       "allowed": ", ".join(_allowed_on(tag))}))
+            elif name in URL_ATTRIBUTES and not url_allowed(value):
+                found.append(("html.url", value, {"url": value, "tag": tag}))
+            elif _reserved(name, value):
+                found.append(("html.reserved_name", value, {"attribute": name, "value": value, "tag": tag}))
+    return found
+
+
+def _reserved(name: str, value: str) -> bool:
+    if name == "id":
+        return value.strip().lower().startswith(RESERVED_ID_PREFIXES)
+    return name == "class" and any(c.lower().startswith(RESERVED_CLASS_PREFIX) for c in value.split())
+
+
+def _allowed_on(tag: str) -> list[str]:
+    return sorted(GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())) + [p + "*" for p in GLOBAL_PREFIXES]
+
+
+def locate(sb, raw: str, needle: str) -> tuple[int | None, int | None]:
+    """(line, column) of `needle` in the source, searched from where the raw HTML starts.
+    Markdown expanded tabs to four spaces in `raw`; the source is compared the same way."""
+    lines = [ln.expandtabs(4).lower() for ln in sb.locator.lines]
+    raw_lines = [ln.strip().lower() for ln in raw.split("\n")]
+    first = next((ln for ln in raw_lines if ln), "")
+    start = next((i for i, ln in enumerate(lines) if first and first in ln), None)
+    if start is None:
+        return None, None
+    for i in range(start, min(len(lines), start + len(raw_lines))):
+        col = lines[i].find(needle.lower())
+        if col >= 0:
+            return i + 1 + sb.locator.offset, col + 1
+    return start + 1 + sb.locator.offset, None
+
+
+class RawHtmlCheck(Postprocessor):
+    """Checks every piece of raw HTML against the allowlist (registered before raw HTML is put back)."""
+
+    def run(self, text: str) -> str:
+        sb = self.md.sb
+        for raw in self.md.htmlStash.rawHtmlBlocks:
+            raw = str(raw)
+            if "<" not in raw:   # an entity such as &amp;
+                continue
+            for code, needle, params in findings(raw):
+                sb.reporter.error(code, sb.path, *locate(sb, raw, needle), **params)
+        return text
+
+
+class AttributeTreeprocessor(Treeprocessor):
+    """Markdown's attr_list sets any attribute an author writes in `{…}`: no event handlers, no style."""
+
+    def run(self, root: etree.Element) -> None:
+        sb = self.md.sb
+        for el in root.iter():
+            for name in list(el.attrib):
+                lowered = name.lower()
+                if lowered.startswith("on"):
+                    sb.reporter.error("html.event_handler", sb.path, *_where_attr(sb, name), attribute=lowered,
+                                      tag=el.tag)
+                elif lowered == "style":
+                    sb.reporter.error("html.style", sb.path, *_where_attr(sb, name), tag=el.tag)
+
+
+def _where_attr(sb, name: str) -> tuple[int | None, int | None]:
+    """The first `{…}` attribute list in the source that sets `name`."""
+    pattern = re.compile(r"\{[^}]*\b" + re.escape(name) + r"\s*=", re.IGNORECASE)
+    for i, text in enumerate(sb.locator.lines):
+        m = pattern.search(text)
+        if m:
+            return i + 1 + sb.locator.offset, text.lower().find(name.lower(), m.start()) + 1
+    return None, None
