@@ -3,14 +3,13 @@
 Checks run in the order an administrator would think of them: can the zip be read safely, is it
 SCORM 1.2 at all (and if not, what is it), is the manifest well-formed and schema-valid, do its
 references hold (the checks the XSD cannot make, NOTES.md section 1), and what will break in a
-real LMS (files from the internet, odd names, junk, sizes). Every entry is streamed once, which
-also proves the zip's integrity (CRC) without trusting its headers.
+real LMS (files from the internet, script in markup, odd names, junk, sizes). Every entry is
+streamed once, which also proves the zip's integrity (CRC) without trusting its headers.
 """
 from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
