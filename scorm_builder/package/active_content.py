@@ -3,7 +3,8 @@
 HTML and SVG are parsed (lxml's pull parsers, fed the streamed chunks, each element dropped once
 seen, so memory stays small); only CSS text, which is not markup, is searched with patterns.
 What is flagged is what the build's sanitiser refuses in lessons (issue 15):
-- event-handler attributes (`on*`), which run script without any <script> element;
+- event-handler attributes (`on*`), which run script without any <script> element, and `srcdoc`,
+  which holds a whole page;
 - URL attributes whose scheme is not on a short allowlist (`javascript:` and the like);
 - CSS (in `style` attributes, <style> elements and .css files) that fetches from another host.
 Attribute values are checked as the browser sees them: entities decoded, tabs and newlines in
@@ -110,7 +111,7 @@ class MarkupScan:
         for key, value in el.attrib.items():
             shown = _attribute_name(key)
             attr = shown.lower().rsplit(":", 1)[-1]   # xlink:href is an href
-            if attr.startswith("on"):
+            if attr.startswith("on") or attr == "srcdoc":  # srcdoc: a whole page, script and all
                 self.findings.append(("validate.event_handler", line, {"tag": tag, "attribute": shown}))
             elif attr in URL_ATTRIBUTES:
                 scheme = url_scheme(value)

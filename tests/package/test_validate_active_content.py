@@ -17,6 +17,8 @@ def warnings_of(make_package, files: dict) -> list[tuple]:
 HTML_CASES = [
     ("details-ontoggle", '<details open ontoggle="alert(1)">x</details>',
      ("validate.event_handler", "<details> has the attribute ontoggle, which runs script")),
+    ("iframe-srcdoc", '<iframe srcdoc="&lt;img src=x onerror=alert(1)&gt;"></iframe>',
+     ("validate.event_handler", "<iframe> has the attribute srcdoc, which runs script")),
     ("upper-case-onclick", '<DIV ONCLICK="go()">x</DIV>',
      ("validate.event_handler", "<div> has the attribute onclick, which runs script")),
     ("javascript-href", '<a href="javascript:alert(1)">x</a>',
