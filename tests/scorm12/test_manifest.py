@@ -19,7 +19,7 @@ FULL = Manifest(
         Item(identifier="MOD", title="Modul", items=(
             Item(identifier="I1", identifierref="R1", isvisible="true", parameters="?sida=2", title="Lektion",
                  datafromlms="start=1", maxtimeallowed="0000:30:00", timelimitaction="exit,message"),
-            Item(identifier="I2", identifierref="R2", title="Prov", masteryscore="80"),
+            Item(identifier="I2", identifierref="R2", title="Prov", masteryscore="80", prerequisites="I1"),
         )),
     )),),
     resources=(
