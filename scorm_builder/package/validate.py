@@ -253,7 +253,10 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
 
     ids = [r.identifier for r in manifest.resources]
     scos = 0
+    _check_base(manifest.base, manifest.line, report)
+    _check_base(manifest.resources_base, manifest.lines.get("resources"), report)
     for res in manifest.resources:
+        _check_base(res.base, res.line, report)
         if res.scormtype is None:
             report.error("validate.scormtype_missing", MANIFEST, res.line, id=res.identifier)
         scos += res.scormtype == "sco"
@@ -271,6 +274,12 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
     if "resources" in manifest.lines and scos == 0:
         report.error("validate.no_sco", MANIFEST, manifest.lines["resources"])
     return listed
+
+
+def _check_base(base: str, line: int | None, report: PackageReport) -> None:
+    """xml:base="kurs" names a file that each href replaces (URL rules); a folder needs the slash."""
+    if base and not base.endswith("/"):
+        report.warning("validate.base_no_slash", MANIFEST, line, base=base)
 
 
 def _check_unlisted(zf: SafeZip, listed: set[str], report: PackageReport) -> None:
