@@ -77,9 +77,10 @@ class MarkupScan:
     def _text(self, chunk: bytes, final: bool):
         if self.decoder is None:
             return chunk
-        if self.first and chunk[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            self.decoder = codecs.getincrementaldecoder("utf-16")("replace")
-        self.first = self.first and not chunk
+        if self.first and chunk:
+            self.first = False
+            if chunk[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # the one case a browser reads UTF-16
+                self.decoder = codecs.getincrementaldecoder("utf-16")("replace")
         return self.decoder.decode(chunk, final)
 
     def feed(self, chunk: bytes, final: bool = False) -> list[Finding]:
