@@ -59,6 +59,12 @@ def test_a_page_that_claims_utf16_is_read_as_browsers_read_it(make_package):
         ("validate.event_handler", 1)]
 
 
+def test_a_utf16_page_with_a_bom_is_read_as_utf16(make_package):
+    page = '<!doctype html><html><body>\n<p onclick="x()">å</p></body></html>'.encode("utf-16")
+    assert [(w[0], w[2]) for w in warnings_of(make_package, {"index.html": page}) if w[1] == "index.html"] == [
+        ("validate.event_handler", 2)]
+
+
 def test_hostile_bytes_end_the_scan_without_a_traceback(make_package):
     files = {"index.html": b"<!--c--><?pi x?>\x00\xff<a\x01 onclick=1>" + bytes(range(256)) * 20,
              "bild.svg": b'<?xml version="1.0" encoding="EBCDIC-nope"?><svg onload="x"/>',
