@@ -68,6 +68,11 @@ def _tree_lines(items: list[dict], depth: int, lang: str | None) -> list[str]:
             extras = [printable(item["scormtype"] or "?")]
             if item["masteryscore"]:
                 extras.append(f"{t('inspect.mastery', lang)} {printable(item['masteryscore'])}")
+            if item["datafromlms"]:
+                extras.append(f"{t('inspect.launch_data', lang)} {printable(item['datafromlms'])}")
+            if item["maxtimeallowed"]:
+                action = f" ({printable(item['timelimitaction'])})" if item["timelimitaction"] else ""
+                extras.append(f"{t('inspect.time_limit', lang)} {printable(item['maxtimeallowed'])}{action}")
             text += f" -> {printable(item['launch'])} [{', '.join(extras)}]"
         lines.append(text)
         lines.extend(_tree_lines(item["items"], depth + 1, lang))

@@ -1,10 +1,12 @@
-"""Script in attributes and CSS from other hosts, in any package's HTML, SVG and CSS files.
+"""Script in attributes and files from other hosts, in any package's HTML, SVG and CSS files.
 
 HTML and SVG are parsed (lxml's pull parsers, fed the streamed chunks, each element dropped once
 seen, so memory stays small); only CSS text, which is not markup, is searched with patterns.
 What is flagged is what the build's sanitiser refuses in lessons (issue 15):
-- event-handler attributes (`on*`), which run script without any <script> element;
+- event-handler attributes (`on*`), which run script without any <script> element, and `srcdoc`,
+  which holds a whole page;
 - URL attributes whose scheme is not on a short allowlist (`javascript:` and the like);
+- elements that load a file from another host (`<script src>`, `<img src>`, `<link href>`, ...);
 - CSS (in `style` attributes, <style> elements and .css files) that fetches from another host.
 Attribute values are checked as the browser sees them: entities decoded, tabs and newlines in
 URLs dropped, CSS escapes resolved.
@@ -24,6 +26,10 @@ CSS_LIMIT = 8 * 1024 * 1024   # a .css file is checked up to this size (themes a
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "cite",
                             "longdesc", "usemap", "manifest", "codebase", "dynsrc", "lowsrc"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
+# elements whose URL attributes the browser fetches while the page loads (<a href> only on a click)
+LOADING_ELEMENTS = frozenset({"script", "link", "img", "image", "iframe", "frame", "audio", "video", "source",
+                              "track", "embed", "object", "input"})
+LOADING_ATTRIBUTES = frozenset({"src", "href", "data", "poster", "srcset"})
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _URL_NOISE = re.compile(r"[\t\n\r]")
@@ -71,9 +77,10 @@ class MarkupScan:
     def _text(self, chunk: bytes, final: bool):
         if self.decoder is None:
             return chunk
-        if self.first and chunk[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            self.decoder = codecs.getincrementaldecoder("utf-16")("replace")
-        self.first = self.first and not chunk
+        if self.first and chunk:
+            self.first = False
+            if chunk[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # the one case a browser reads UTF-16
+                self.decoder = codecs.getincrementaldecoder("utf-16")("replace")
         return self.decoder.decode(chunk, final)
 
     def feed(self, chunk: bytes, final: bool = False) -> list[Finding]:
@@ -110,7 +117,7 @@ class MarkupScan:
         for key, value in el.attrib.items():
             shown = _attribute_name(key)
             attr = shown.lower().rsplit(":", 1)[-1]   # xlink:href is an href
-            if attr.startswith("on"):
+            if attr.startswith("on") or attr == "srcdoc":  # srcdoc: a whole page, script and all
                 self.findings.append(("validate.event_handler", line, {"tag": tag, "attribute": shown}))
             elif attr in URL_ATTRIBUTES:
                 scheme = url_scheme(value)
@@ -119,6 +126,10 @@ class MarkupScan:
                                           {"tag": tag, "attribute": shown, "scheme": scheme}))
             elif attr == "style":
                 self.findings += css_findings(value, line)
+            if tag in LOADING_ELEMENTS and attr in LOADING_ATTRIBUTES:
+                urls = [c.split()[0] for c in value.split(",") if c.split()] if attr == "srcset" else [value]
+                self.findings += [("validate.external_resource", line, {"url": url.strip()})
+                                  for url in urls if _EXTERNAL.match(url)]
 
 
 class CssScan:

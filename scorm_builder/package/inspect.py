@@ -65,6 +65,9 @@ def _item(item: Item, manifest: Manifest) -> dict:
             "launch": launch_url(manifest, item),
             "scormtype": res.scormtype if res is not None else None,
             "masteryscore": item.masteryscore or None,
+            "datafromlms": item.datafromlms or None,
+            "maxtimeallowed": item.maxtimeallowed or None,
+            "timelimitaction": item.timelimitaction or None,
             "items": [_item(child, manifest) for child in item.items]}
 
 

@@ -1,14 +1,15 @@
-"""Finds what a package's HTML elements and scripts would fetch from the internet, in streamed text files.
+"""Finds what a package's scripts would fetch from the internet, in streamed .js files.
 
-CSS (in .css files, `style` attributes and <style> elements) is checked by `active_content`,
-which sees it as the browser does (entities and CSS escapes decoded).
+Script is text, so patterns are the tool here: `x.src = "//..."` and markup that a script writes
+(`document.write('<script src=...>')`). HTML, SVG and CSS files are parsed instead, by
+`active_content`, which sees them as the browser does.
 """
 from __future__ import annotations
 
 import codecs
 import re
 
-TEXT_TYPES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".svg")
+SCRIPT_TYPES = (".js", ".mjs")
 
 _EXTERNAL_HTML = re.compile(
     r"<(?:script|link|img|iframe|frame|audio|video|source|track|embed|object|input)\b[^>]*?"
@@ -19,12 +20,9 @@ _OVERLAP = 2048
 
 
 def patterns_for(name: str) -> tuple[re.Pattern, ...]:
-    lower = name.lower()
-    if name.startswith("__MACOSX/") or not lower.endswith(TEXT_TYPES):
+    if name.startswith("__MACOSX/") or not name.lower().endswith(SCRIPT_TYPES):
         return ()
-    if lower.endswith((".js", ".mjs")):
-        return (_EXTERNAL_HTML, _EXTERNAL_JS)
-    return (_EXTERNAL_HTML,)
+    return (_EXTERNAL_HTML, _EXTERNAL_JS)
 
 
 class UrlScan:

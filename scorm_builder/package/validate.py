@@ -3,14 +3,13 @@
 Checks run in the order an administrator would think of them: can the zip be read safely, is it
 SCORM 1.2 at all (and if not, what is it), is the manifest well-formed and schema-valid, do its
 references hold (the checks the XSD cannot make, NOTES.md section 1), and what will break in a
-real LMS (files from the internet, odd names, junk, sizes). Every entry is streamed once, which
-also proves the zip's integrity (CRC) without trusting its headers.
+real LMS (files from the internet, script in markup, odd names, junk, sizes). Every entry is
+streamed once, which also proves the zip's integrity (CRC) without trusting its headers.
 """
 from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -113,6 +112,11 @@ def load_manifest(zf: SafeZip, report: PackageReport):
         root = parse_manifest(zf.read(MANIFEST, MANIFEST_LIMIT))
     except ManifestError as e:
         report.error(e.code, MANIFEST, e.line, **e.params)
+        return None
+    if root.getroottree().docinfo.doctype:
+        # entities are left unexpanded (no XXE, no billion laughs), which the schema validator
+        # cannot handle; manifests never need a DOCTYPE, and LMS importers refuse or ignore one
+        report.error("validate.manifest_doctype", MANIFEST, 1)
         return None
     namespace = etree.QName(root).namespace
     version = root.findtext("{*}metadata/{*}schemaversion", default="").strip()
@@ -249,7 +253,10 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
 
     ids = [r.identifier for r in manifest.resources]
     scos = 0
+    _check_base(manifest.base, manifest.line, report)
+    _check_base(manifest.resources_base, manifest.lines.get("resources"), report)
     for res in manifest.resources:
+        _check_base(res.base, res.line, report)
         if res.scormtype is None:
             report.error("validate.scormtype_missing", MANIFEST, res.line, id=res.identifier)
         scos += res.scormtype == "sco"
@@ -267,6 +274,12 @@ def _check_resources(zf: SafeZip, root, manifest: Manifest, report: PackageRepor
     if "resources" in manifest.lines and scos == 0:
         report.error("validate.no_sco", MANIFEST, manifest.lines["resources"])
     return listed
+
+
+def _check_base(base: str, line: int | None, report: PackageReport) -> None:
+    """xml:base="kurs" names a file that each href replaces (URL rules); a folder needs the slash."""
+    if base and not base.endswith("/"):
+        report.warning("validate.base_no_slash", MANIFEST, line, base=base)
 
 
 def _check_unlisted(zf: SafeZip, listed: set[str], report: PackageReport) -> None:

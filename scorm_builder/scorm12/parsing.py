@@ -3,7 +3,8 @@
 Entities are never expanded and nothing is fetched. When libxml2 refuses the bytes, the cause is
 worked out before its message is used: a file with no element at all, UTF-16 without a byte-order
 mark, or bytes that are not what the declaration says (Latin-1 saved as UTF-8 is the usual case)
-each get their own message, because the fix differs.
+each get their own message, because the fix differs. A DOCTYPE is parsed but its entities stay
+unexpanded; whether that is acceptable is the caller's judgement (validate refuses it).
 """
 from __future__ import annotations
 
@@ -35,10 +36,6 @@ def parse_manifest(data: bytes):
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
         raise _explain(data, e) from None
-    if root.getroottree().docinfo.doctype:
-        # entities are left unexpanded (no XXE, no billion laughs), which the schema validator
-        # cannot handle; manifests never need a DOCTYPE, and LMS importers refuse or ignore one
-        raise ManifestError("validate.manifest_doctype", 1)
     return root
 
 

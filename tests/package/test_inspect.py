@@ -16,6 +16,9 @@ NESTED = edit(M, """      <item identifier="item1" identifierref="res1">
       </item>""", """      <item identifier="mod1"><title>Modul 1</title>
         <item identifier="item1" identifierref="res1" parameters="sida=2"><title>Lektion 1</title></item>
         <item identifier="item2" identifierref="res2"><title>Prov</title>
+          <adlcp:maxtimeallowed>0000:30:00</adlcp:maxtimeallowed>
+          <adlcp:timelimitaction>exit,message</adlcp:timelimitaction>
+          <adlcp:datafromlms>nivå=2</adlcp:datafromlms>
           <adlcp:masteryscore>75</adlcp:masteryscore></item>
       </item>""")
 NESTED = edit(NESTED, "  </resources>", """    <resource identifier="res2" type="webcontent" adlcp:scormtype="sco" href="prov.html">
@@ -38,13 +41,13 @@ def test_text_shows_the_tree_scos_mastery_and_files(make_package):
         "  org1 (default): Exempelkurs",
         "    Modul 1",
         "      Lektion 1 -> index.html?sida=2 [sco]",
-        "      Prov -> prov.html [sco, mastery score 75]",
+        "      Prov -> prov.html [sco, mastery score 75, launch data nivå=2, time limit 0000:30:00 (exit,message)]",
         "SCOs and launch files:",
         "  res1: index.html",
         "  res2: prov.html",
         f"Files: 4, {(html + xml + 9) / 1024:.1f} KB",
-        f"  .html        2  {html / 1024:>6.1f} KB",
         f"  .xml         1  {xml / 1024:>6.1f} KB",
+        f"  .html        2  {html / 1024:>6.1f} KB",
         "  .png         1        9 B",
         "Largest files:",
         f"  {xml / 1024:>6.1f} KB  imsmanifest.xml",

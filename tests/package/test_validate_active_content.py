@@ -17,6 +17,8 @@ def warnings_of(make_package, files: dict) -> list[tuple]:
 HTML_CASES = [
     ("details-ontoggle", '<details open ontoggle="alert(1)">x</details>',
      ("validate.event_handler", "<details> has the attribute ontoggle, which runs script")),
+    ("iframe-srcdoc", '<iframe srcdoc="&lt;img src=x onerror=alert(1)&gt;"></iframe>',
+     ("validate.event_handler", "<iframe> has the attribute srcdoc, which runs script")),
     ("upper-case-onclick", '<DIV ONCLICK="go()">x</DIV>',
      ("validate.event_handler", "<div> has the attribute onclick, which runs script")),
     ("javascript-href", '<a href="javascript:alert(1)">x</a>',
@@ -27,6 +29,12 @@ HTML_CASES = [
      ("validate.script_url", "action of <form> is a vbscript: URL")),
     ("svg-xlink-inline", '<svg><a xlink:href="javascript:alert(2)"><text>t</text></a></svg>',
      ("validate.script_url", "xlink:href of <a> is a javascript: URL")),
+    ("script-src-entity", '<script src="&#104;ttps://spy.example/a.js"></script>',
+     ("validate.external_resource", "loads https://spy.example/a.js from the internet")),
+    ("img-srcset-second", '<img alt="" src="assets/bild.png" srcset="assets/bild.png 1x, //spy.example/2x.png 2x">',
+     ("validate.external_resource", "loads //spy.example/2x.png from the internet")),
+    ("svg-image-href", '<svg><image href="https://spy.example/i.png"/></svg>',
+     ("validate.external_resource", "loads https://spy.example/i.png from the internet")),
     ("inline-style-url", '<div style="background:url(https://spy.example/p.png)">x</div>',
      ("validate.external_resource", "loads https://spy.example/p.png from the internet")),
     ("inline-style-entity", '<div style="background:url(&#104;ttps://spy.example/p.png)">x</div>',
@@ -49,6 +57,12 @@ def test_a_page_that_claims_utf16_is_read_as_browsers_read_it(make_package):
     page = '<!doctype html><html><head><meta charset="utf-16"></head><body><p onclick="x()">p</p></body></html>'
     assert [(w[0], w[2]) for w in warnings_of(make_package, {"index.html": page}) if w[1] == "index.html"] == [
         ("validate.event_handler", 1)]
+
+
+def test_a_utf16_page_with_a_bom_is_read_as_utf16(make_package):
+    page = '<!doctype html><html><body>\n<p onclick="x()">å</p></body></html>'.encode("utf-16")
+    assert [(w[0], w[2]) for w in warnings_of(make_package, {"index.html": page}) if w[1] == "index.html"] == [
+        ("validate.event_handler", 2)]
 
 
 def test_hostile_bytes_end_the_scan_without_a_traceback(make_package):
@@ -100,6 +114,6 @@ def test_our_own_sample_course_has_none_of_it(tmp_path):
     from scorm_builder.build import build_course
     from support import SAMPLE_COURSE
 
-    [first] = build_course(SAMPLE_COURSE, tmp_path / "dist", ["omsorg"])
-    exit_code, [report] = validate_json(first)
-    assert (exit_code, report["errors"], report["warnings"]) == (0, [], [])
+    for package in build_course(SAMPLE_COURSE, tmp_path / "dist", ["omsorg"]):  # every level of one audience
+        exit_code, [report] = validate_json(package)
+        assert (exit_code, report["errors"], report["warnings"]) == (0, [], []), package.name

@@ -205,6 +205,9 @@ def test_xml_base_without_a_slash_names_a_file_not_a_folder(make_package):
     path = make_package({"imsmanifest.xml": manifest, "index.html": None, "kurs/index.html": "<p>hej</p>"})
     exit_code, [report] = validate_json(path)
     assert exit_code == 1 and "validate.launch_missing" in codes(report)
+    [warning] = [w for w in report["warnings"] if w["code"] == "validate.base_no_slash"]
+    assert (warning["line"], warning["message"]) == (
+        18, 'xml:base="kurs" has no / at the end, so it names a file that each href replaces, not a folder')
 
 
 def test_did_you_mean_is_searched_for_the_first_100_broken_references_only(make_package, monkeypatch):
