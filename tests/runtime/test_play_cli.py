@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 pytestmark = pytest.mark.playback
 
-GOLF = Path(__file__).resolve().parents[3] / "shared" / "scorm12" / "packages"
+from support import GOLF
 
 
 def scorm_builder(*args: str) -> subprocess.CompletedProcess:
@@ -57,8 +56,8 @@ def test_usage_errors_exit_2(test_sco, args, needle):
 
 @pytest.mark.parametrize("name,message", [("badscorm.zip", "imsmanifest.xml is not at the root of the zip"),
                                           ("invalid.zip", "imsmanifest.xml is not at the root of the zip")])
-def test_unusable_packages_exit_2_without_traceback(name, message):
-    done = scorm_builder("play", str(GOLF / name))
+def test_unusable_packages_exit_2_without_traceback(broken_zips, name, message):
+    done = scorm_builder("play", str(broken_zips[name]))
     assert done.returncode == 2 and f"{name}: error: {message}" in done.stderr
     assert "Traceback" not in done.stderr
 
