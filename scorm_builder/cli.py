@@ -112,6 +112,9 @@ def play(ctx: click.Context, package: str, learner: str, launch: str, lms: str, 
     """Play a SCORM 1.2 zip headlessly as a scripted learner and report what the LMS recorded."""
     from pathlib import Path
 
+    from scorm_builder.extras import require
+
+    require("play")
     from scorm_builder.runtime.command import run_play
     from scorm_builder.runtime.limits import Limits
 
@@ -157,6 +160,9 @@ def preview(course_dir: str, audience: str | None, level: str | None, port: int,
     """Show COURSE_DIR in a local LMS page with a SCORM panel; rebuild and reload on every save."""
     from pathlib import Path
 
+    from scorm_builder.extras import require
+
+    require("preview")
     from scorm_builder.commands.preview import run_preview
 
     run_preview(Path(course_dir), audience, port, not no_open, level)
