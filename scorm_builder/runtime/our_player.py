@@ -106,6 +106,7 @@ class OurPlayer:
         self.session.expect(len(drawn) == expected, f"found {len(drawn)} of the {expected} drawn questions by their names")
         for qid in drawn:
             self.answer(self.data["questions"][qid], right, region)
+        self.session.screenshot("test")  # the questions, answered, before they are submitted
         self.press(self.button("quiz_submit", region))
         self.frame.get_by_role("heading", name=self.text("quiz_results"), exact=True).wait_for()
         self.session.screenshot("results")

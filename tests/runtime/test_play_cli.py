@@ -32,7 +32,7 @@ def test_clean_package_exits_0_and_writes_the_report(test_sco, tmp_path):
     assert [(c["ret"], c["error"], c.get("fault")) for c in calls if c["fn"] == "LMSCommit"] == [("false", "101", "false")]
     suite = etree.parse(str(report / "junit.xml")).getroot()
     assert [c.find("failure") for c in suite.iter("testcase") if c.get("classname") != "a11y.wcag21aa"] == [None, None]
-    assert len(list(report.glob("*.png"))) == 1
+    assert {p.name for p in report.glob("*.png")} == {"01-001-item_1.png", "01-001-item_1-phone.png"}
 
 
 def test_violations_exit_1_with_one_line_each(tmp_path):
