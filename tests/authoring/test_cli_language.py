@@ -10,8 +10,10 @@ from pathlib import Path
 import click
 import pytest
 
+from scorm_builder.build import build_course
 from scorm_builder.cli import main
 from scorm_builder.i18n import available_languages, catalogue
+from support import MINIMAL
 
 
 def run(*args: str, lang_env: str | None = "sv", cwd=None) -> subprocess.CompletedProcess:
@@ -101,3 +103,14 @@ def test_an_undefined_template_variable_is_in_swedish(make_course, tmp_path):
     assert "base.html:2: error: temamallen kunde inte användas: mallen använder 'telefon', som temat inte får" \
         in done.stderr
     assert "is undefined" not in done.stderr
+
+
+@pytest.mark.playback
+def test_a_playback_finding_is_in_swedish(make_course, tmp_path):
+    """The `fails` learner answers wrong; with a pass mark of 0 the package still says passed."""
+    course = make_course({"lessons/slutprov.md": MINIMAL["lessons/slutprov.md"].replace("pass_mark: 80", "pass_mark: 0")})
+    package = build_course(course, tmp_path / "dist", audiences=["omsorg"])[0]
+    done = run("play", str(package), "--learner", "fails")
+    assert done.returncode == 1
+    assert ('resultatet stämmer inte med vad den som spelade gjorde: ITEM-index: lesson_status är "passed", '
+            'men den här deltagaren ska sluta med "failed"') in done.stderr
