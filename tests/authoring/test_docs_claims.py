@@ -39,13 +39,17 @@ def test_strict_makes_a_warning_fail_and_build_writes_nothing(make_course, tmp_p
     assert [p.name for p in dist.iterdir()] == ["gammal.zip"]
 
 
-def test_a_too_small_audience_pool_is_reported_without_naming_the_audience(make_course):
-    message = re.search(r"stops with `(draw is \d+, but the test has only \d+ questions)`", doc("audiences.md"))[1]
+def test_a_too_small_audience_pool_is_reported_with_the_package_named(make_course):
+    documented = re.search(r"`(draw is \d+, but the package [\w.-]+ gets only \d+ of the test's questions)`",
+                           doc("audiences.md"))
+    assert documented, "audiences.md no longer quotes the message"
     test = MINIMAL["lessons/slutprov.md"].replace("draw: 2", "draw: 3").replace(
         "::: fråga santfalskt {#prov-1}", "::: fråga santfalskt {#prov-1 målgrupp=chefer}")
     result = cli("check", str(make_course({"lessons/slutprov.md": test})))
     assert result.exit_code == 1
-    assert f"error: {message}" in result.output and "omsorg" not in result.output
+    expected = re.sub(r"draw is \d+, but the package [\w.-]+ gets only \d+",
+                      "draw is 3, but the package mini-1.0-omsorg gets only 2", documented[1])
+    assert f"error: {expected}" in result.output and "mini-1.0-chefer" not in result.output
 
 
 def test_scenario_questions_ending_alike_get_the_same_id(make_course):
