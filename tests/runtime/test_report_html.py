@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from runtime_test_packages import FIXTURES, make_package
 from scorm_builder.build import build_course
 from support import GOLF
 
@@ -91,3 +92,17 @@ def test_call_log_filter_in_the_browser(play, test_sco, tmp_path, open_report):
     page.fill("#filter", "cmi.core.lesson_status")
     visible = [r for r in rows.all() if r.is_visible()]
     assert 0 < len(visible) < total and all("cmi.core.lesson_status" in r.inner_text() for r in visible)
+
+
+def test_accessibility_findings_alone_give_a_warning_verdict_and_sit_on_their_page(play, tmp_path, open_report):
+    """A SCO that tracks cleanly but whose page has no lang: the run passes, axe does not."""
+    html = (FIXTURES / "sco.html").read_text(encoding="utf-8").replace('<html lang="en">', "<html>")
+    report = tmp_path / "report"
+    run = play(make_package(tmp_path / "utan-lang.zip", (("item_1", "?on=clean", ""),), html=html),
+               "launch-and-exit", report_dir=report)
+    assert run.ok, run.errors
+    page = open_report(report)
+    verdict = page.locator("#verdict")
+    assert "warn" in verdict.get_attribute("class") and verdict.inner_text().startswith("GODKÄND")
+    assert "tillgänglighetsfel" in verdict.inner_text()
+    assert "html-has-lang" in page.locator("section.page .findings").first.inner_text()
