@@ -132,3 +132,16 @@ def test_the_docs_have_command_lines_of_every_kind():
     lines = [p.values[0] for p in command_lines()]
     kinds = {"synopsis" if is_synopsis(l.split()) else l.split()[1] for l in lines if l.startswith("scorm-builder")}
     assert {"synopsis", "new", "check", "build", "validate", "inspect", "preview", "play"} <= kinds, kinds
+
+
+def test_every_documented_extra_exists():
+    """`pip install '.[play]'`, `'scorm-builder[preview]'`: each extra the docs name is in setup.cfg."""
+    import configparser
+
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg", encoding="utf-8")
+    declared = set(setup["options.extras_require"])
+    named = {extra for path in SOURCES for group in re.findall(r"(?:scorm-builder|\.)\[([\w,]+)\]",
+                                                                path.read_text(encoding="utf-8"))
+             for extra in group.split(",")}
+    assert {"preview", "play", "test"} <= named and named <= declared, (named, declared)
