@@ -72,7 +72,7 @@ def test_a_yaml_syntax_error_is_in_swedish(make_course, tmp_path):
     course = make_course({"course.yml": "id: mini\ntitle: Minikurs\ndescription: 'ej stängd\n"})
     done = run("check", str(course))
     assert done.returncode == 1
-    assert ("course.yml:4:1: error: YAML-fel: filen tar slut mitt i ett citerat värde eller ett block: "
+    assert ("course.yml:4:1: error: YAML-fel: YAML-texten tar slut mitt i ett citerat värde eller ett block: "
             "ett avslutande citattecken saknas") in done.stderr
     assert "found unexpected end of stream" not in done.stderr
 
