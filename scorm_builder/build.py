@@ -19,6 +19,7 @@ from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
+from scorm_builder.render.theme import template_problem
 from scorm_builder.render.variant import Variant, convert_variant
 from scorm_builder.scorm12.schemas import schema_paths
 from scorm_builder.source.files import display_path
@@ -95,7 +96,7 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
         raise BuildError(reporter) from None
     except jinja2.TemplateError as e:
         path, line = _template_frame(e)
-        reporter.error("theme.template_error", path or variant.course.theme, line, problem=str(e))
+        reporter.error("theme.template_error", path or variant.course.theme, line, problem=template_problem(e))
         raise BuildError(reporter) from None
     files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))

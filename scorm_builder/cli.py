@@ -9,11 +9,13 @@ import errno
 import click
 
 from scorm_builder import __version__
+from scorm_builder.cli_language import LANGUAGES, LocalizedGroup
 
 
-class Commands(click.Group):
-    """Every command's OSError (a full disk, a read-only folder) ends as one line, never a traceback;
-    build and check say which folder they were writing (errors.os_errors_reported)."""
+class Commands(LocalizedGroup):
+    """The command group: in the interface language (LocalizedGroup), and every command's OSError
+    (a full disk, a read-only folder) ends as one line, never a traceback; build and check say
+    which folder they were writing (errors.os_errors_reported)."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -28,13 +30,10 @@ class Commands(click.Group):
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scorm-builder")
-@click.option("--lang", type=click.Choice(["sv", "en"]), default=None,
-              help="Interface language (default sv, or SCORM_BUILDER_LANG).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="")
 def main(lang: str | None) -> None:
     """Build SCORM 1.2 course packages from Markdown, and check and play them."""
-    from scorm_builder import i18n
-
-    i18n.use(lang)
+    # LocalizedGroup.main has already chosen the language from --lang, before or after the command.
 
 
 @main.command()
@@ -112,6 +111,9 @@ def play(ctx: click.Context, package: str, learner: str, launch: str, lms: str, 
     """Play a SCORM 1.2 zip headlessly as a scripted learner and report what the LMS recorded."""
     from pathlib import Path
 
+    from scorm_builder.extras import require
+
+    require("play")
     from scorm_builder.runtime.command import run_play
     from scorm_builder.runtime.limits import Limits
 
@@ -157,6 +159,9 @@ def preview(course_dir: str, audience: str | None, level: str | None, port: int,
     """Show COURSE_DIR in a local LMS page with a SCORM panel; rebuild and reload on every save."""
     from pathlib import Path
 
+    from scorm_builder.extras import require
+
+    require("preview")
     from scorm_builder.commands.preview import run_preview
 
     run_preview(Path(course_dir), audience, port, not no_open, level)

@@ -1,11 +1,11 @@
-"""Shared test helpers: the course factory, and where ../shared is (beside the repository)."""
+"""Shared test helpers: the course factory, and the generated broken zips."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from support import MINIMAL, write_course
+from support import MINIMAL, broken_moodle_zips, write_course
 
 
 @pytest.fixture
@@ -21,3 +21,9 @@ def make_course(tmp_path):
                 files[name] = text
         return write_course(tmp_path / "kurs", files)
     return make
+
+
+@pytest.fixture(scope="session")
+def broken_zips(tmp_path_factory) -> dict[str, Path]:
+    """Moodle's broken test packages, regenerated (see support.broken_moodle_zips)."""
+    return broken_moodle_zips(tmp_path_factory.mktemp("moodle"))

@@ -1,11 +1,14 @@
-"""Things tests import: where ../shared and the sample course are, and a minimal course."""
+"""Things tests import: where the fixtures and the sample course are, a minimal course, and
+zips shaped like Moodle's broken test packages."""
 from __future__ import annotations
 
 import textwrap
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"          # beside the repository, in CI too
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLF = FIXTURES / "scorm12"              # Rustici's "Golf Explained" packages, CC BY 3.0: see tests/fixtures/NOTICE
 SAMPLE_COURSE = ROOT / "course_src" / "vald-i-nara-relation"
 
 MINIMAL = {
@@ -87,3 +90,25 @@ def write_course(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+XML_DECLARATION_ONLY = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def broken_moodle_zips(folder: Path) -> dict[str, Path]:
+    """Zips with the shape of Moodle's tiny broken fixtures (GPL, so not copied; see
+    tests/fixtures/NOTICE): the manifest in a folder, no manifest at all, and a manifest that
+    holds only the XML declaration. Names as Moodle's, so messages read the same."""
+    entries = {
+        "badscorm.zip": [("badscorm/", b""), ("badscorm/imsmanifest.xml", XML_DECLARATION_ONLY)],
+        "invalid.zip": [("test.htm", b"")],
+        "validscorm.zip": [("imsmanifest.xml", XML_DECLARATION_ONLY)],
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, files in entries.items():
+        paths[name] = folder / name
+        with zipfile.ZipFile(paths[name], "w", zipfile.ZIP_STORED) as zf:
+            for entry, data in files:
+                zf.writestr(entry, data)
+    return paths

@@ -3,10 +3,12 @@ the course's `theme_overrides/` first, then `themes/<name>/`, then `themes/defau
 `default/<template>` always names the default theme's original, so an override can extend it."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
 
+from scorm_builder.i18n import t
 from scorm_builder.resources import THEMES_DIR
 
 
@@ -28,3 +30,20 @@ def find_file(course_root: Path, theme: str, name: str) -> Path:
         if (d / name).is_file():
             return d / name
     raise FileNotFoundError(name)
+
+
+# Jinja's StrictUndefined messages (English) -> catalogue key; the captures are the names involved.
+UNDEFINED = [
+    (r"'(?P<name>[^']+)' is undefined", "theme.undefined"),
+    (r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'", "theme.no_attribute"),
+]
+
+
+def template_problem(error: jinja2.TemplateError) -> str:
+    """What went wrong in a template, in the interface language when it is a name the template
+    uses but the context lacks (the usual mistake in an override); else Jinja's own words."""
+    for pattern, key in UNDEFINED:
+        match = re.fullmatch(pattern, str(error))
+        if match:
+            return t(key, **match.groupdict())
+    return str(error)

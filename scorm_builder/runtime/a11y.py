@@ -85,7 +85,7 @@ def lines(result: dict) -> list[str]:
     return out
 
 
-def record(frame, launch, label: str, screenshot: str) -> None:
+def record(frame, launch, label: str, screenshot: str, phone: str | None = None) -> None:
     """Playback with a report: audit the page just photographed into `launch.a11y`.
 
     The first page of a launch is audited whole; a package axe cannot run in is noted, not fatal.
@@ -96,6 +96,8 @@ def record(frame, launch, label: str, screenshot: str) -> None:
     except Exception as e:  # a closed frame or hostile content must not end the playback
         result = {"page": label, "url": "", "violations": [], "error": str(e).splitlines()[0]}
     result["screenshot"] = screenshot
+    if phone:
+        result["phone"] = phone
     launch.a11y.append(result)
 
 
@@ -135,5 +137,7 @@ def summary_line(run) -> str:
     """The line `play --report` prints: violations, and on how many of the pages checked."""
     results = [r for launch in run.launches for r in launch.a11y]
     failed = [r for r in results if r["violations"] or r.get("error")]
-    return t("play.a11y", violations=sum(len(v["nodes"]) for r in results for v in r["violations"]),
-             failed=len(failed), pages=len(results))
+    violations = sum(len(v["nodes"]) for r in results for v in r["violations"])
+    if not violations and not failed:
+        return t("play.a11y_clean", pages=len(results))
+    return t("play.a11y", violations=violations, failed=len(failed), pages=len(results))

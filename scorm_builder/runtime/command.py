@@ -54,6 +54,7 @@ def run_play(package: Path, learner: str, launch: str, lms: str, report_dir: Pat
     if report_dir:
         from scorm_builder.runtime.a11y import summary_line
         click.echo(summary_line(run))
+        click.echo(t("play.report_written", path=report_dir / "report.html"))
     for line in problems(run, path):
         click.echo(line, err=True)
     return 0 if run.ok else 1
@@ -66,11 +67,11 @@ def summary(run) -> list[str]:
         lines.append(t("play.launch", number=launch.number, sco=launch.sco, entry=launch.entry or '""',
                        status=cmi.get("cmi.core.lesson_status", ""),
                        score=cmi.get("cmi.core.score.raw") or "-",
-                       time=_session_time(launch), calls=len(launch.calls)))
+                       time=session_time(launch), calls=len(launch.calls)))
     return lines
 
 
-def _session_time(launch) -> str:
+def session_time(launch) -> str:
     """The session_time the SCO reported last in this launch, as it sent it."""
     sent = [c["args"][1] for c in launch.calls
             if c["fn"] == "LMSSetValue" and c["args"][:1] == ["cmi.core.session_time"] and len(c["args"]) > 1]

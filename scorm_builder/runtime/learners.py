@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from scorm_builder.i18n import t
 from scorm_builder.runtime.our_player import NotOurPackage, OurPlayer, is_our_page
 from scorm_builder.runtime.session import Session
 
@@ -66,7 +67,7 @@ def _finish_and_check(session: Session, player: OurPlayer, test_right: bool | No
         return
     wanted = ("passed" if test_right else "failed") if player.data.get("test") else "completed"
     got = result.cmi.get("cmi.core.lesson_status")
-    session.expect(got == wanted, f"{session.sco.identifier}: lesson_status is {got!r}, expected {wanted!r}")
+    session.expect(got == wanted, t("play.outcome.status", sco=session.sco.identifier, got=got, wanted=wanted))
 
 
 @register("reads-everything", our_player=True)
@@ -130,10 +131,10 @@ def leaves_midway_then_resumes(session: Session) -> None:
     session.launch()
     player = OurPlayer(session)
     if midway:
-        session.expect(session.entry == "resume", f"second launch has entry {session.entry!r}, expected 'resume'")
+        session.expect(session.entry == "resume", t("play.outcome.resume_entry", entry=session.entry or ""))
         if left_on != page_ids[0]:
             player.resume()
         back_on = player.current_page()
-        session.expect(back_on == left_on, f"resumed on page {back_on!r}, left on {left_on!r}")
+        session.expect(back_on == left_on, t("play.outcome.resume_page", back=back_on, left=left_on))
     player.read_pages()
     _finish_and_check(session, player, test_right=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from scorm_builder import questions
 from scorm_builder.errors import CatalogueError
+from scorm_builder.i18n import t
 from scorm_builder.runtime.hands import Hands
 from scorm_builder.runtime.session import Session
 
@@ -103,9 +104,10 @@ class OurPlayer:
             "els => els.map(e => ((e.querySelector('legend') || {}).textContent || '').replace(/\\s+/g, ' ').trim())"))
         drawn = [qid for qid in test["pool"] if " ".join(self.data["questions"][qid]["stem"].split()) in legends]
         expected = test.get("draw") or len(test["pool"])
-        self.session.expect(len(drawn) == expected, f"found {len(drawn)} of the {expected} drawn questions by their names")
+        self.session.expect(len(drawn) == expected, t("play.outcome.drawn", found=len(drawn), expected=expected))
         for qid in drawn:
             self.answer(self.data["questions"][qid], right, region)
+        self.session.screenshot("test")  # the questions, answered, before they are submitted
         self.press(self.button("quiz_submit", region))
         self.frame.get_by_role("heading", name=self.text("quiz_results"), exact=True).wait_for()
         self.session.screenshot("results")

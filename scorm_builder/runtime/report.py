@@ -1,8 +1,10 @@
-"""Playback reports: the JSON transcript and JUnit XML written by `--report DIR` / `report_dir`.
+"""Playback reports written by `--report DIR` / `report_dir`: report.html for people (see
+report_html.py), the JSON transcript and JUnit XML for tools.
 
 `transcript.json` holds every launch (calls, violations, the recorded and the live cmi, screenshots)
 and the run's errors; `junit.xml` has one test case per launch plus one for the run's errors, so CI
-shows a failing package like a failing test. The PNGs are written by the session as pages are seen.
+shows a failing package like a failing test. The PNGs (desktop and phone, photos.py) are written by
+the session as pages are seen.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from scorm_builder.runtime import a11y
+from scorm_builder.runtime import a11y, report_html
 
 
 def transcript(run) -> dict:
@@ -54,3 +56,4 @@ def write_report(run, report_dir: Path) -> None:
                                                 encoding="utf-8")
     (report_dir / "junit.xml").write_bytes(junit(run))
     (report_dir / "a11y.json").write_text(json.dumps(a11y.summary(run), indent=2, ensure_ascii=False), encoding="utf-8")
+    report_html.write(run, report_dir)

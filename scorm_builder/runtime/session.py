@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scorm_builder.runtime import a11y
+from scorm_builder.runtime import a11y, photos
 from scorm_builder.runtime.profiles import Profile, Student
 from scorm_builder.runtime.record import LearnerRecord
 from scorm_builder.runtime.scos import Sco
@@ -246,16 +246,17 @@ class Session:
             "() => { const el = document.getElementById('sb-data'); return el ? JSON.parse(el.textContent) : null; }")
 
     def screenshot(self, label: str) -> Path | None:
-        """One PNG of what the learner sees now, when a report directory was given."""
+        """Photograph what the learner sees now, full length at desktop and phone width (the
+        desktop PNG is returned), when a report directory was given."""
         if self.report_dir is None or self._current is None:
             return None
         self._shots += 1
         slug = re.sub(r"[^A-Za-z0-9_-]+", "-", label).strip("-")[:60] or "page"
-        path = self.report_dir / f"{self._current.number:02d}-{self._shots:03d}-{slug}.png"
-        self.page.screenshot(path=str(path))
-        self._current.screenshots.append(path.name)
-        a11y.record(self.frame, self._current, label, path.name)
-        return path
+        desktop, phone = photos.photograph(self.page, self.frame,
+                                           self.report_dir / f"{self._current.number:02d}-{self._shots:03d}-{slug}")
+        self._current.screenshots.append(desktop)
+        a11y.record(self.frame, self._current, label, desktop, phone)
+        return self.report_dir / desktop
 
     def expect(self, ok: bool, message: str) -> bool:
         """Record an outcome that contradicts what the learner did (makes the run fail)."""

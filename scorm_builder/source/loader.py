@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scorm_builder.errors import Reporter
 from scorm_builder.model.course import Audience, Course, Lesson, Level, TestSettings, aimed_at, variant_label
-from scorm_builder.source import config, frontmatter, yamlfile
+from scorm_builder.source import config, frontmatter, yaml_messages, yamlfile
 from scorm_builder.source.content_blocks import unknown_id
 from scorm_builder.source.files import display_path, slug
 from scorm_builder.source.reading import kind_problem, read_source
@@ -26,7 +26,7 @@ def _yaml(text: str, shown: str, reporter: Reporter, offset: int = 0):
         if "'\\t'" in e.problem:   # the commonest YAML mistake gets words, not PyYAML's
             reporter.error("yaml.tab", shown, e.line, e.col)
         else:
-            reporter.error("yaml.syntax", shown, e.line, e.col, problem=e.problem)
+            reporter.error("yaml.syntax", shown, e.line, e.col, problem=yaml_messages.explain(e.problem))
         return None, False
 
 

@@ -1,7 +1,7 @@
 """The examples in docs/ are built, so the documentation cannot drift from the tool.
 
 A fenced example is built when its info string names its role after the language:
-`yaml course` (a whole course.yml), `markdown lesson` (a whole lesson file), `markdown test` (a
+`yaml course` (a whole course.yml), `yaml option` (keys added to a course.yml), `markdown lesson` (a whole lesson file), `markdown test` (a
 whole final test), `markdown page` (content placed on a page), or a path below the course folder
 (`html theme_overrides/base.html`). Unmarked fences that hold a `:::` block (the examples in
 quizzes.md) are built as page content too. Every example must build with --strict, except one
@@ -10,8 +10,8 @@ marked `warns` after its role, which must build and warn (a placeholder block).
 from __future__ import annotations
 
 import re
+import textwrap
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
@@ -21,9 +21,9 @@ from scorm_builder.cli import main
 from support import ROOT, write_course
 
 DOCS = ROOT / "docs"
-AUTHOR_DOCS = ("index.md", "course-format.md", "quizzes.md", "audiences.md", "themes.md", "commands.md")
+DOC_FILES = sorted(DOCS.glob("*.md"))
 FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```\s*$", re.S | re.M)
-ROLES = ("course", "lesson", "test", "page")
+ROLES = ("course", "option", "lesson", "test", "page")
 
 BASE = {
     "course.yml": """\
@@ -53,11 +53,8 @@ BASE = {
 
 def examples():
     found = []
-    for name in AUTHOR_DOCS:
-        path = DOCS / name
-        if not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path in DOC_FILES:
+        name, text = path.name, path.read_text(encoding="utf-8")
         for match in FENCE.finditer(text):
             info, body = match.group(1).split(), match.group(2)
             role = info[1] if len(info) > 1 else None
@@ -83,6 +80,8 @@ def course_for(role: str, body: str) -> dict[str, str]:
         files = {"course.yml": body}
         for stem in lessons:
             files[f"lessons/{stem}.md"] = BASE["lessons/slutprov.md" if "prov" in stem else "lessons/exempel.md"]
+    elif role == "option":
+        files["course.yml"] = textwrap.dedent(BASE["course.yml"]) + body
     elif role == "lesson":
         files["lessons/exempel.md"] = body
     elif role == "test":

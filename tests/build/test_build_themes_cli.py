@@ -57,7 +57,7 @@ def test_unknown_theme_lists_the_themes(make_course, tmp_path, monkeypatch):
 def test_version_and_help():
     runner = CliRunner()
     assert runner.invoke(main, ["--version"]).output.strip() == f"scorm-builder, version {__version__}"
-    help_text = runner.invoke(main, ["--help"]).output
+    help_text = runner.invoke(main, ["--lang", "en", "--help"]).output
     assert "build" in help_text and "Usage:" in help_text
 
 
@@ -72,5 +72,5 @@ def test_an_undefined_template_variable_is_reported_at_its_line(make_course, tmp
     course = make_course({"theme_overrides/base.html": override})
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(course), "--out", str(tmp_path / "dist")])
     assert result.exit_code == 1, result.output
-    assert "kurs/theme_overrides/base.html:3: error: the theme template could not be used: 'kontakt' is undefined" \
+    assert "kurs/theme_overrides/base.html:3: error: the theme template could not be used: the template uses 'kontakt', which the theme is not given (a misspelt name?)" \
         in result.output

@@ -1,5 +1,5 @@
-"""Moodle's SCORM test fixtures (real third-party zips, see ../shared/scorm12/packages/LICENSES.md)
-get the verdict their content deserves."""
+"""Real third-party packages (Rustici's golf examples, tests/fixtures/NOTICE) and zips shaped like
+Moodle's broken test fixtures get the verdict their content deserves."""
 from __future__ import annotations
 
 import json
@@ -7,9 +7,7 @@ import json
 import pytest
 
 from package_helpers import cli, codes, validate_json
-from support import SHARED
-
-PACKAGES = SHARED / "scorm12" / "packages"
+from support import GOLF as PACKAGES
 GOOD = ["singlescobasic.zip", "singlesco_scorm12.zip",
         "RuntimeMinimumCalls_SCORM12.zip", "RuntimeMinimumCalls_SCORM12-mini.zip"]
 
@@ -36,31 +34,31 @@ def test_singlescobasic_runs_script_from_attributes():
     assert ("shared/launchpage.html", "<input> has the attribute onclick, which runs script") in handlers
 
 
-def test_validscorm_zip_is_not_well_formed_despite_its_name():
-    # LICENSES.md: its manifest holds only the XML declaration; Moodle's upload check passes it
+def test_validscorm_zip_is_not_well_formed_despite_its_name(broken_zips):
+    # Its manifest holds only the XML declaration; Moodle's upload check passes it
     # because it looks only for the file, but no LMS can read a course from it.
-    result = cli("validate", str(PACKAGES / "validscorm.zip"))
+    result = cli("validate", str(broken_zips["validscorm.zip"]))
     assert result.exit_code == 1
     assert ("validscorm.zip: imsmanifest.xml:2: error: imsmanifest.xml is empty: it has no <manifest> element"
             in result.output)
 
 
-def test_badscorm_zip_has_its_manifest_in_a_folder():
-    result = cli("validate", str(PACKAGES / "badscorm.zip"))
+def test_badscorm_zip_has_its_manifest_in_a_folder(broken_zips):
+    result = cli("validate", str(broken_zips["badscorm.zip"]))
     assert result.exit_code == 1
     assert "error: imsmanifest.xml is inside the folder badscorm/, not at the top of the zip" in result.output
     assert "hint: zip the contents of badscorm/, not the folder itself" in result.output
 
 
-def test_badscorm_zip_in_swedish():
-    result = cli("validate", str(PACKAGES / "badscorm.zip"), lang="sv")
+def test_badscorm_zip_in_swedish(broken_zips):
+    result = cli("validate", str(broken_zips["badscorm.zip"]), lang="sv")
     assert "fel: " not in result.output  # severity words stay English for editors
     assert "error: imsmanifest.xml ligger i mappen badscorm/ och inte överst i zipfilen" in result.output
     assert result.output.rstrip().endswith("badscorm.zip: 1 fel, 0 varningar")
 
 
-def test_invalid_zip_has_no_manifest():
-    exit_code, [report] = validate_json(PACKAGES / "invalid.zip")
+def test_invalid_zip_has_no_manifest(broken_zips):
+    exit_code, [report] = validate_json(broken_zips["invalid.zip"])
     assert exit_code == 1
     assert codes(report) == ["validate.not_scorm"]
     assert report["errors"][0]["message"] == "not a SCORM package: there is no imsmanifest.xml at the top of the zip"
@@ -107,8 +105,8 @@ def test_inspect_json_of_single_sco_golf():
     assert len(info["files"]["largest"]) == 5
 
 
-def test_inspect_of_a_zip_without_manifest_says_why_and_exits_1():
-    result = cli("inspect", str(PACKAGES / "badscorm.zip"))
+def test_inspect_of_a_zip_without_manifest_says_why_and_exits_1(broken_zips):
+    result = cli("inspect", str(broken_zips["badscorm.zip"]))
     assert result.exit_code == 1
     assert "imsmanifest.xml is inside the folder badscorm/" in result.output
 
@@ -118,7 +116,7 @@ def count_items(items: list[dict]) -> int:
 
 
 @pytest.mark.parametrize("name,title,items,scos", [
-    # item and SCO counts as LICENSES.md describes the packages
+    # item and SCO counts as tests/fixtures/NOTICE describes the packages
     ("RuntimeMinimumCalls_SCORM12.zip", "Golf Explained - Minimum Run-time Calls", 22, 18),
     ("RuntimeMinimumCalls_SCORM12-mini.zip", "Golf Explained - Minimum Run-time Calls", 11, 9),
     ("singlesco_scorm12.zip", "Golf Explained - CP Single SCO", 1, 1),

@@ -1,22 +1,12 @@
 """The wheel carries everything the tool needs at run time (player, themes, schemas, the runtime's
-LMS page and scorm-again), so an installed tool works without this checkout or ../shared."""
+LMS page and scorm-again), so an installed tool works without this checkout."""
 from __future__ import annotations
 
 import subprocess
 import sys
 import zipfile
 
-import pytest
-
-from support import ROOT, SAMPLE_COURSE
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w", str(out)],
-                   check=True, capture_output=True)
-    return next(out.glob("scorm_builder-*.whl"))
+from support import SAMPLE_COURSE
 
 
 def test_wheel_carries_the_runtime_files(wheel):

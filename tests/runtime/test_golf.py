@@ -1,11 +1,10 @@
 """Third-party packages (Rustici golf examples via Moodle) launch, initialize and exit cleanly."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-GOLF = Path(__file__).resolve().parents[3] / "shared" / "scorm12" / "packages"  # ../shared next to the checkout
+from support import GOLF
 
 pytestmark = pytest.mark.playback
 

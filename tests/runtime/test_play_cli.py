@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 pytestmark = pytest.mark.playback
 
-GOLF = Path(__file__).resolve().parents[3] / "shared" / "scorm12" / "packages"
+from support import GOLF
 
 
 def scorm_builder(*args: str) -> subprocess.CompletedProcess:
@@ -33,7 +32,7 @@ def test_clean_package_exits_0_and_writes_the_report(test_sco, tmp_path):
     assert [(c["ret"], c["error"], c.get("fault")) for c in calls if c["fn"] == "LMSCommit"] == [("false", "101", "false")]
     suite = etree.parse(str(report / "junit.xml")).getroot()
     assert [c.find("failure") for c in suite.iter("testcase") if c.get("classname") != "a11y.wcag21aa"] == [None, None]
-    assert len(list(report.glob("*.png"))) == 1
+    assert {p.name for p in report.glob("*.png")} == {"01-001-item_1.png", "01-001-item_1-phone.png"}
 
 
 def test_violations_exit_1_with_one_line_each(tmp_path):
@@ -57,8 +56,8 @@ def test_usage_errors_exit_2(test_sco, args, needle):
 
 @pytest.mark.parametrize("name,message", [("badscorm.zip", "imsmanifest.xml is not at the root of the zip"),
                                           ("invalid.zip", "imsmanifest.xml is not at the root of the zip")])
-def test_unusable_packages_exit_2_without_traceback(name, message):
-    done = scorm_builder("play", str(GOLF / name))
+def test_unusable_packages_exit_2_without_traceback(broken_zips, name, message):
+    done = scorm_builder("play", str(broken_zips[name]))
     assert done.returncode == 2 and f"{name}: error: {message}" in done.stderr
     assert "Traceback" not in done.stderr
 
