@@ -32,3 +32,33 @@ def test_textbox_named_your_answer(page):
     assert '<label for="qc-fran-vilken-alder-ar-man-myndig-i-sverige-in">Ditt svar</label>' in html
     assert 'type="text"' in html and 'maxlength="255"' in html
     assert "arton" not in html
+
+
+def test_typographic_quotes_match_typed_ones(page):
+    q = page("""
+    ::: fråga fritext
+    Vem skrev boken?
+
+    svar: O’Brien | Tim O‘Brien
+    :::
+    """).question
+    assert q.is_correct("O'Brien") and q.is_correct("tim o'brien") and q.is_correct("O’Brien")
+    assert not q.is_correct("OBrien")
+
+
+def test_quoted_answers_and_comma_lists_are_warned_about(page):
+    result = page("""
+    ::: fråga fritext
+    Från vilken ålder är man myndig?
+
+    svar: ”arton” | arton, 18 | 1,5 | "18"
+    :::
+    """)
+    assert result.diagnostics() == [
+        '6: the accepted answer "arton, 18" contains a comma, so only the whole line counts as right | '
+        'separate accepted answers with |, for example "answer: arton | 18"',
+        '6: the accepted answer ”arton” is in quotation marks, so the learner would have to type them too | '
+        'write the answer without quotation marks: "answer: arton"',
+        '6: the accepted answer "18" is in quotation marks, so the learner would have to type them too | '
+        'write the answer without quotation marks: "answer: 18"']
+    assert result.question.accepted == ["”arton”", "arton, 18", "1,5", '"18"']  # warnings: the question is kept
