@@ -15,7 +15,7 @@ import hashlib
 import re
 import xml.etree.ElementTree as etree
 
-from scorm_builder import questions
+from scorm_builder import questions as question_types
 from scorm_builder.i18n import t
 from scorm_builder.model.question import LETTERS
 from scorm_builder.questions.base import Answer, Source, plain_text
@@ -103,13 +103,13 @@ class QuestionBlock:
     def _parse_args(self, args, line, sb, report):
         m = ARGS_RE.match(args)
         if not m or not m["type"]:
-            report("quiz.no_type", line, types=", ".join(questions.names()))
+            report("quiz.no_type", line, types=", ".join(question_types.names()))
             return None, None, []
-        qtype = questions.by_name(m["type"])
+        qtype = question_types.by_name(m["type"])
         if qtype is None:
-            guess = difflib.get_close_matches(m["type"].lower(), questions.names(), n=1)
+            guess = difflib.get_close_matches(m["type"].lower(), question_types.names(), n=1)
             code = "quiz.unknown_type_guess" if guess else "quiz.unknown_type"
-            report(code, line, type=m["type"], guess=guess[0] if guess else "", types=", ".join(questions.names()))
+            report(code, line, type=m["type"], guess=guess[0] if guess else "", types=", ".join(question_types.names()))
             return None, None, []
         qid, limits = None, {"audience": [], "level": []}
         for token in (m["attrs"] or "").split():
@@ -132,18 +132,19 @@ class QuestionBlock:
 
 def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source:
     """Stem lines, answer items and keyed parts, by a small line-wise state machine."""
-    src, phase, key = Source(), "stem", None
+    src, phase, key, first_key = Source(), "stem", None, None
     for n, ln in enumerate(lines, start=first_line):
         item = qtype.answer_item.match(ln) if qtype.answer_item and not ln[:1].isspace() else None
         keyed = KEY_RE.match(ln) if not ln[:1].isspace() else None
-        if item and phase == "keys" and not src.answers:
-            report("quiz.key_before_answers", src.keys[key][0], name=_key_word(lines[src.keys[key][0] - first_line]))
+        if item and phase == "keys" and not src.answers:  # "rätt: …" above the answers would swallow them
+            report("quiz.key_before_answers", first_key[0], name=first_key[1])
             phase = "answers"
         if item and phase in ("stem", "answers"):
             phase = "answers"
             src.answers.append(_answer(item, n, qtype, report))
         elif keyed and keyed["key"].lower() in KEYS:
             phase, key = "keys", KEYS[keyed["key"].lower()]
+            first_key = first_key or (n, keyed["key"])
             if key in src.keys:
                 report("quiz.duplicate_key", n, name=keyed["key"])
             src.keys[key] = (n, [keyed["value"]])
@@ -160,10 +161,6 @@ def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source
         else:
             report("quiz.unexpected_text", n, text=ln.strip()[:40])
     return src
-
-
-def _key_word(line: str) -> str:
-    return KEY_RE.match(line)["key"]
 
 
 def _answer(item: re.Match, n: int, qtype, report: Problems) -> Answer:
