@@ -1,9 +1,10 @@
 """The `::: fråga` block: question source -> the type's record + accessible form HTML.
 
 The block body is read line by line (source, never HTML): the stem, then the answers (the list
-items the question's type reads), then `key: value` lines (feedback, explanation, `svar:`). The
-type's module (scorm_builder/questions/) checks the answers, fills its record and renders its
-controls; this module owns what every type shares: the opening line, stem, keys and live region.
+items the question's type reads), then `key: value` lines (feedback, explanation, `svar:`). This
+module reads what every type shares (the opening line, stem, keys); the type's module
+(scorm_builder/questions/) checks the answers and fills its record, and questions/base.py draws
+the form.
 Problems are reported at the line they are on, so one run lists all of them. Markdown inside the
 stem, options and feedback is parsed with the page's own parser, so it renders like the rest of
 the page; the answer key reaches the player through the course data, never the HTML.
@@ -16,9 +17,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from scorm_builder import questions as question_types
-from scorm_builder.i18n import t
-from scorm_builder.model.question import LETTERS
-from scorm_builder.questions.base import Answer, Source, plain_text
+from scorm_builder.questions.base import Answer, Source, legend_of, plain_text, render_question
 from scorm_builder.source import files
 from scorm_builder.source.content_blocks import unknown_id
 
@@ -76,7 +75,7 @@ class QuestionBlock:
             return
         stem_box = etree.Element("div")
         md.parser.parseChunk(stem_box, "\n".join(src.stem).strip("\n"))
-        legend = _legend(stem_box)
+        legend = legend_of(stem_box)
         stem_text = plain_text(md, legend)
         question = qtype.record(id=qid or slugify(stem_text), stem=stem_text, path=sb.path, line=line,
                                 audiences=tuple(limits["audience"]), levels=tuple(limits["level"]),
@@ -98,7 +97,7 @@ class QuestionBlock:
         if report.count:
             return
         sb.questions.append(question)
-        _render(parent, qtype, question, src, stem_box, legend, md)
+        render_question(parent, qtype, question, src, stem_box, legend, md)
 
     def _parse_args(self, args, line, sb, report):
         m = ARGS_RE.match(args)
@@ -182,57 +181,3 @@ def check_unique_ids(questions, reporter) -> None:
         first = seen.setdefault(q.id, q)
         if first is not q:
             reporter.error("quiz.duplicate_id", q.path, q.line, id=q.id, first=f"{first.path}:{first.line}")
-
-
-# --- HTML ------------------------------------------------------------------------------------
-
-def _legend(stem_box: etree.Element) -> etree.Element:
-    """The group's name: the stem's last paragraph (earlier blocks stay above the group)."""
-    last = stem_box[-1] if len(stem_box) else None
-    legend = etree.Element("legend", {"class": "sb-stem"})
-    if last is not None and last.tag == "p":
-        stem_box.remove(last)
-        legend.text, legend[:] = last.text, list(last)
-    else:
-        legend.text = " ".join("".join(stem_box.itertext()).split())
-    return legend
-
-
-def _render(parent, qtype, q, src, stem_box, legend, md) -> None:
-    """The question's frame (stem, fieldset, check button, live region); the type fills the fieldset."""
-    # Controls get their own prefix: "q-x-a" could be question x's option a or question x-a.
-    base, ctl = f"q-{q.id}", f"qc-{q.id}"
-    attrs = {"class": f"sb-question sb-q-{q.type}", "id": base, "data-question": q.id}
-    if q.audiences:
-        attrs["data-sb-audiences"] = " ".join(q.audiences)
-    if q.levels:
-        attrs["data-sb-levels"] = " ".join(q.levels)
-    root = etree.SubElement(parent, "div", attrs)
-    if len(stem_box):
-        stem_box.set("class", "sb-stem-context")
-        root.append(stem_box)
-    group = etree.SubElement(root, "fieldset", {"class": "sb-group"})
-    group.append(legend)
-    qtype.render(group, q, src, md, (base, ctl))
-    if not q.graded and qtype.button:
-        etree.SubElement(root, "button", {"type": "button", "class": "sb-check"}).text = t(qtype.button, md.sb.lang)
-    _feedback(root, qtype, q, src, md)
-
-
-def _feedback(root, qtype, q, src: Source, md) -> None:
-    """The live region: a verdict line plus hidden feedback the player reveals after a check.
-    Feedback under an option belongs to the option with that answer's SCORM letter; an unscored
-    answer that is sent gets a thank-you instead of a verdict."""
-    live = etree.SubElement(root, "div", {"class": "sb-feedback", "role": "status", "aria-live": "polite"})
-    etree.SubElement(live, "p", {"class": "sb-verdict"})
-    if not qtype.scored and qtype.button and not q.graded:
-        etree.SubElement(live, "p", {"class": "sb-fb sb-fb-sent", "hidden": "hidden"}).text = t("form.sent", md.sb.lang)
-    for letter, a in zip(LETTERS, src.answers):
-        if a.feedback:
-            box = etree.SubElement(live, "div", {"class": "sb-fb sb-fb-option", "data-option": letter,
-                                                 "hidden": "hidden"})
-            md.parser.parseChunk(box, "\n".join(a.feedback))
-    for key in ("correct", "incorrect", "explanation"):
-        if key in src.keys:
-            box = etree.SubElement(live, "div", {"class": f"sb-fb sb-fb-{key}", "hidden": "hidden"})
-            md.parser.parseChunk(box, "\n".join(src.keys[key][1]).strip("\n"))
