@@ -50,9 +50,9 @@ class Problems:
     def __init__(self, sb):
         self.sb, self.count = sb, 0
 
-    def __call__(self, code: str, line: int | None, **params) -> None:
+    def __call__(self, code: str, line: int | None, col: int | None = None, **params) -> None:
         self.count += 1
-        self.sb.reporter.error(code, self.sb.path, line, **params)
+        self.sb.reporter.error(code, self.sb.path, line, col, **params)
 
     def warning(self, code: str, line: int | None, **params) -> None:
         """A likely mistake that still builds (counted nowhere: the question is kept)."""
@@ -170,7 +170,7 @@ def _answer(item: re.Match, n: int, qtype, report: Problems) -> Answer:
     if pinned:
         text = PIN_RE.sub("", text)
     elif qtype.pinnable and (flag := FLAG_RE.search(text)):
-        report("quiz.unknown_flag", n, flag=flag["flag"])
+        report("quiz.unknown_flag", n, item.start("text") + flag.start("flag"), flag=flag["flag"])  # col of "{"
     return Answer(text.strip(), n, correct=item.groupdict().get("mark", " ") in "xX", pinned=pinned)
 
 
