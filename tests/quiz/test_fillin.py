@@ -1,6 +1,8 @@
 """Fill-in: accepted answers split on |; case, surrounding space and Unicode forms ignored."""
 import unicodedata
 
+import pytest
+
 SOURCE = """
 ::: fråga fritext
 Från vilken ålder är man myndig i Sverige?
@@ -51,14 +53,25 @@ def test_quoted_answers_and_comma_lists_are_warned_about(page):
     ::: fråga fritext
     Från vilken ålder är man myndig?
 
-    svar: ”arton” | arton, 18 | 1,5 | "18"
+    svar: ”arton” | Stockholm, Sverige | 1,5 | "18"
     :::
     """)
-    assert result.diagnostics() == [
-        '6: the accepted answer "arton, 18" contains a comma, so only the whole line counts as right | '
-        'separate accepted answers with |, for example "answer: arton | 18"',
+    assert result.diagnostics() == [  # with several answers, a comma is part of one
         '6: the accepted answer ”arton” is in quotation marks, so the learner would have to type them too | '
         'write the answer without quotation marks: "answer: arton"',
         '6: the accepted answer "18" is in quotation marks, so the learner would have to type them too | '
         'write the answer without quotation marks: "answer: 18"']
-    assert result.question.accepted == ["”arton”", "arton, 18", "1,5", '"18"']  # warnings: the question is kept
+    assert result.question.accepted == ["”arton”", "Stockholm, Sverige", "1,5", '"18"']  # the question is kept
+
+
+@pytest.mark.parametrize("answer,warned", [("arton, 18", True), ("arton,18", True), ("1,5", False),
+                                           ("1,5 meter", False), ("arton", False)])
+def test_a_comma_list_on_its_own_is_warned_about(page, answer, warned):
+    result = page(f"""
+    ::: fråga fritext
+    Från vilken ålder är man myndig?
+
+    svar: {answer}
+    :::
+    """)
+    assert [d.code for d in result.reporter.diagnostics] == (["quiz.comma_in_answer"] if warned else [])
