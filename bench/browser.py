@@ -106,6 +106,7 @@ DRIVE = """
   const fire = el => el.dispatchEvent(new Event('change', { bubbles: true }));
   function answer(form) {
     const q = data.questions[form.getAttribute('data-question')];
+    if (!q.pattern) return;  // nothing to get right: a likert rating or a reflection
     if (q.type === 'fillin') {
       const box = form.querySelector('input[type=text]'); box.value = q.accepted[0]; fire(box); return;
     }

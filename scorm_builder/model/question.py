@@ -46,7 +46,7 @@ class Question:
 
     type: ClassVar[str]                         # the type's id in the course data, e.g. "single"
     interaction: ClassVar[str | None]           # SCORM 1.2 interaction type; None: never sent
-    response_format: ClassVar[re.Pattern]       # SCORM 1.2 format of student_response and pattern
+    response_format: ClassVar[re.Pattern | None]  # SCORM 1.2 format of student_response and pattern
     weighting: ClassVar[int] = 1                # 0: recorded, but not part of any score
 
     @property

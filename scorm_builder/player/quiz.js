@@ -283,6 +283,10 @@
     if (testPage) initTest();
   };
 
+  /* Whether a response is right, as the question's type scores it (the Python records score the
+     same; tests/quiz/test_scoring_parity.py). */
+  quiz.isRight = isRight;
+
   /* Latency counts from when the learner sees the attempt, also after a resume. */
   quiz.pageShown = function (pageId) {
     if (testPage && testPage.getAttribute('data-page') === pageId && T().s === 1) begun = Date.now();

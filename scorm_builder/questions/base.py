@@ -1,8 +1,10 @@
 """What every question type module builds on: the parsed source of a question block, the
-`QuestionType` a module subclasses and registers, and the form pieces several types share.
+`QuestionType` a module subclasses and registers, the question's frame around the type's controls,
+and the form pieces several types share.
 
 source/quiz.py reads the block (opening line, stem, keyed parts) and hands the type its answer
-lines; the type checks them, fills its record and renders its controls inside the fieldset.
+lines; the type checks them and fills its record; `render_question` draws the frame and has the
+type render its controls inside the fieldset.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
-from scorm_builder.model.question import Question
+from scorm_builder.i18n import t
+from scorm_builder.model.question import LETTERS, Question
 from scorm_builder.source.stash import resolved
 
 
@@ -116,3 +119,57 @@ def check_count(answers: list[Answer], most: int, line: int, report) -> None:
         report("quiz.too_few", line, count=len(answers))
     elif len(answers) > most:
         report("quiz.too_many", answers[most].line, count=len(answers), max=most)
+
+
+# --- the question's frame -----------------------------------------------------------------------
+
+def legend_of(stem_box: etree.Element) -> etree.Element:
+    """The group's name: the stem's last paragraph (earlier blocks stay above the group)."""
+    last = stem_box[-1] if len(stem_box) else None
+    legend = etree.Element("legend", {"class": "sb-stem"})
+    if last is not None and last.tag == "p":
+        stem_box.remove(last)
+        legend.text, legend[:] = last.text, list(last)
+    else:
+        legend.text = " ".join("".join(stem_box.itertext()).split())
+    return legend
+
+
+def render_question(parent, qtype: QuestionType, q: Question, src: Source, stem_box, legend, md) -> None:
+    """The question's frame (stem, fieldset, check button, live region); the type fills the fieldset."""
+    # Controls get their own prefix: "q-x-a" could be question x's option a or question x-a.
+    base, ctl = f"q-{q.id}", f"qc-{q.id}"
+    attrs = {"class": f"sb-question sb-q-{q.type}", "id": base, "data-question": q.id}
+    if q.audiences:
+        attrs["data-sb-audiences"] = " ".join(q.audiences)
+    if q.levels:
+        attrs["data-sb-levels"] = " ".join(q.levels)
+    root = etree.SubElement(parent, "div", attrs)
+    if len(stem_box):
+        stem_box.set("class", "sb-stem-context")
+        root.append(stem_box)
+    group = etree.SubElement(root, "fieldset", {"class": "sb-group"})
+    group.append(legend)
+    qtype.render(group, q, src, md, (base, ctl))
+    if not q.graded and qtype.button:
+        etree.SubElement(root, "button", {"type": "button", "class": "sb-check"}).text = t(qtype.button, md.sb.lang)
+    _feedback(root, qtype, q, src, md)
+
+
+def _feedback(root, qtype: QuestionType, q: Question, src: Source, md) -> None:
+    """The live region: a verdict line plus hidden feedback the player reveals after a check.
+    Feedback under an option belongs to the option with that answer's SCORM letter; an unscored
+    answer that is sent gets a thank-you instead of a verdict."""
+    live = etree.SubElement(root, "div", {"class": "sb-feedback", "role": "status", "aria-live": "polite"})
+    etree.SubElement(live, "p", {"class": "sb-verdict"})
+    if not qtype.scored and qtype.button and not q.graded:
+        etree.SubElement(live, "p", {"class": "sb-fb sb-fb-sent", "hidden": "hidden"}).text = t("form.sent", md.sb.lang)
+    for letter, a in zip(LETTERS, src.answers):
+        if a.feedback:
+            box = etree.SubElement(live, "div", {"class": "sb-fb sb-fb-option", "data-option": letter,
+                                                 "hidden": "hidden"})
+            md.parser.parseChunk(box, "\n".join(a.feedback))
+    for key in ("correct", "incorrect", "explanation"):
+        if key in src.keys:
+            box = etree.SubElement(live, "div", {"class": f"sb-fb sb-fb-{key}", "hidden": "hidden"})
+            md.parser.parseChunk(box, "\n".join(src.keys[key][1]).strip("\n"))

@@ -12,7 +12,8 @@ from scorm_builder.questions import register
 from scorm_builder.questions.base import QuestionType
 
 QUOTED_RE = re.compile(r"""^["'“”‘’„«»].*["'“”‘’«»]$""")
-# A comma between words (not a decimal comma as in "1,5"): likely two answers meant as one list.
+# A comma between words (not a decimal comma as in "1,5") in the only accepted answer: likely a
+# list of answers written as one.
 LIST_COMMA_RE = re.compile(r"\S,\s+\S|[^\d\s],\S|\S,[^\d\s]")
 
 
@@ -49,7 +50,7 @@ class FillInType(QuestionType):
             return
         line = src.keys["answer"][0]
         for accepted in q.accepted:
-            if LIST_COMMA_RE.search(accepted):
+            if len(q.accepted) == 1 and LIST_COMMA_RE.search(accepted):  # with a | the comma is meant
                 report.warning("quiz.comma_in_answer", line, answer=accepted,
                                answers=" | ".join(a.strip() for a in accepted.split(",")))
             elif QUOTED_RE.match(accepted):

@@ -35,7 +35,7 @@ class RenderedLesson:
     lesson: Lesson
     html: str               # the lesson's page sections
     pages: list[Page]
-    questions: list         # Question records (model/question.py)
+    questions: list         # Question records (a type's record from scorm_builder/questions/)
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """The `::: fråga` block: question source -> the type's record + accessible form HTML.
 
 The block body is read line by line (source, never HTML): the stem, then the answers (the list
-items the question's type reads), then `key: value` lines (feedback, explanation, `svar:`). The
-type's module (scorm_builder/questions/) checks the answers, fills its record and renders its
-controls; this module owns what every type shares: the opening line, stem, keys and live region.
+items the question's type reads), then `key: value` lines (feedback, explanation, `svar:`). This
+module reads what every type shares (the opening line, stem, keys); the type's module
+(scorm_builder/questions/) checks the answers and fills its record, and questions/base.py draws
+the form.
 Problems are reported at the line they are on, so one run lists all of them. Markdown inside the
 stem, options and feedback is parsed with the page's own parser, so it renders like the rest of
 the page; the answer key reaches the player through the course data, never the HTML.
@@ -15,10 +16,8 @@ import hashlib
 import re
 import xml.etree.ElementTree as etree
 
-from scorm_builder import questions
-from scorm_builder.i18n import t
-from scorm_builder.model.question import LETTERS
-from scorm_builder.questions.base import Answer, Source, plain_text
+from scorm_builder import questions as question_types
+from scorm_builder.questions.base import Answer, Source, legend_of, plain_text, render_question
 from scorm_builder.source import files
 from scorm_builder.source.content_blocks import unknown_id
 
@@ -51,9 +50,9 @@ class Problems:
     def __init__(self, sb):
         self.sb, self.count = sb, 0
 
-    def __call__(self, code: str, line: int | None, **params) -> None:
+    def __call__(self, code: str, line: int | None, col: int | None = None, **params) -> None:
         self.count += 1
-        self.sb.reporter.error(code, self.sb.path, line, **params)
+        self.sb.reporter.error(code, self.sb.path, line, col, **params)
 
     def warning(self, code: str, line: int | None, **params) -> None:
         """A likely mistake that still builds (counted nowhere: the question is kept)."""
@@ -76,7 +75,7 @@ class QuestionBlock:
             return
         stem_box = etree.Element("div")
         md.parser.parseChunk(stem_box, "\n".join(src.stem).strip("\n"))
-        legend = _legend(stem_box)
+        legend = legend_of(stem_box)
         stem_text = plain_text(md, legend)
         question = qtype.record(id=qid or slugify(stem_text), stem=stem_text, path=sb.path, line=line,
                                 audiences=tuple(limits["audience"]), levels=tuple(limits["level"]),
@@ -98,18 +97,18 @@ class QuestionBlock:
         if report.count:
             return
         sb.questions.append(question)
-        _render(parent, qtype, question, src, stem_box, legend, md)
+        render_question(parent, qtype, question, src, stem_box, legend, md)
 
     def _parse_args(self, args, line, sb, report):
         m = ARGS_RE.match(args)
         if not m or not m["type"]:
-            report("quiz.no_type", line, types=", ".join(questions.names()))
+            report("quiz.no_type", line, types=", ".join(question_types.names()))
             return None, None, []
-        qtype = questions.by_name(m["type"])
+        qtype = question_types.by_name(m["type"])
         if qtype is None:
-            guess = difflib.get_close_matches(m["type"].lower(), questions.names(), n=1)
+            guess = difflib.get_close_matches(m["type"].lower(), question_types.names(), n=1)
             code = "quiz.unknown_type_guess" if guess else "quiz.unknown_type"
-            report(code, line, type=m["type"], guess=guess[0] if guess else "", types=", ".join(questions.names()))
+            report(code, line, type=m["type"], guess=guess[0] if guess else "", types=", ".join(question_types.names()))
             return None, None, []
         qid, limits = None, {"audience": [], "level": []}
         for token in (m["attrs"] or "").split():
@@ -132,18 +131,19 @@ class QuestionBlock:
 
 def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source:
     """Stem lines, answer items and keyed parts, by a small line-wise state machine."""
-    src, phase, key = Source(), "stem", None
+    src, phase, key, first_key = Source(), "stem", None, None
     for n, ln in enumerate(lines, start=first_line):
         item = qtype.answer_item.match(ln) if qtype.answer_item and not ln[:1].isspace() else None
         keyed = KEY_RE.match(ln) if not ln[:1].isspace() else None
-        if item and phase == "keys" and not src.answers:
-            report("quiz.key_before_answers", src.keys[key][0], name=_key_word(lines[src.keys[key][0] - first_line]))
+        if item and phase == "keys" and not src.answers:  # "rätt: …" above the answers would swallow them
+            report("quiz.key_before_answers", first_key[0], name=first_key[1])
             phase = "answers"
         if item and phase in ("stem", "answers"):
             phase = "answers"
             src.answers.append(_answer(item, n, qtype, report))
         elif keyed and keyed["key"].lower() in KEYS:
             phase, key = "keys", KEYS[keyed["key"].lower()]
+            first_key = first_key or (n, keyed["key"])
             if key in src.keys:
                 report("quiz.duplicate_key", n, name=keyed["key"])
             src.keys[key] = (n, [keyed["value"]])
@@ -162,10 +162,6 @@ def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source
     return src
 
 
-def _key_word(line: str) -> str:
-    return KEY_RE.match(line)["key"]
-
-
 def _answer(item: re.Match, n: int, qtype, report: Problems) -> Answer:
     """An answer line; for types whose options may be pinned, `{sist}` is read and any other
     `{word}` at the end is reported (the learner would see it as part of the option)."""
@@ -174,7 +170,7 @@ def _answer(item: re.Match, n: int, qtype, report: Problems) -> Answer:
     if pinned:
         text = PIN_RE.sub("", text)
     elif qtype.pinnable and (flag := FLAG_RE.search(text)):
-        report("quiz.unknown_flag", n, flag=flag["flag"])
+        report("quiz.unknown_flag", n, item.start("text") + flag.start("flag"), flag=flag["flag"])  # col of "{"
     return Answer(text.strip(), n, correct=item.groupdict().get("mark", " ") in "xX", pinned=pinned)
 
 
@@ -185,57 +181,3 @@ def check_unique_ids(questions, reporter) -> None:
         first = seen.setdefault(q.id, q)
         if first is not q:
             reporter.error("quiz.duplicate_id", q.path, q.line, id=q.id, first=f"{first.path}:{first.line}")
-
-
-# --- HTML ------------------------------------------------------------------------------------
-
-def _legend(stem_box: etree.Element) -> etree.Element:
-    """The group's name: the stem's last paragraph (earlier blocks stay above the group)."""
-    last = stem_box[-1] if len(stem_box) else None
-    legend = etree.Element("legend", {"class": "sb-stem"})
-    if last is not None and last.tag == "p":
-        stem_box.remove(last)
-        legend.text, legend[:] = last.text, list(last)
-    else:
-        legend.text = " ".join("".join(stem_box.itertext()).split())
-    return legend
-
-
-def _render(parent, qtype, q, src, stem_box, legend, md) -> None:
-    """The question's frame (stem, fieldset, check button, live region); the type fills the fieldset."""
-    # Controls get their own prefix: "q-x-a" could be question x's option a or question x-a.
-    base, ctl = f"q-{q.id}", f"qc-{q.id}"
-    attrs = {"class": f"sb-question sb-q-{q.type}", "id": base, "data-question": q.id}
-    if q.audiences:
-        attrs["data-sb-audiences"] = " ".join(q.audiences)
-    if q.levels:
-        attrs["data-sb-levels"] = " ".join(q.levels)
-    root = etree.SubElement(parent, "div", attrs)
-    if len(stem_box):
-        stem_box.set("class", "sb-stem-context")
-        root.append(stem_box)
-    group = etree.SubElement(root, "fieldset", {"class": "sb-group"})
-    group.append(legend)
-    qtype.render(group, q, src, md, (base, ctl))
-    if not q.graded and qtype.button:
-        etree.SubElement(root, "button", {"type": "button", "class": "sb-check"}).text = t(qtype.button, md.sb.lang)
-    _feedback(root, qtype, q, src, md)
-
-
-def _feedback(root, qtype, q, src: Source, md) -> None:
-    """The live region: a verdict line plus hidden feedback the player reveals after a check.
-    Feedback under an option belongs to the option with that answer's SCORM letter; an unscored
-    answer that is sent gets a thank-you instead of a verdict."""
-    live = etree.SubElement(root, "div", {"class": "sb-feedback", "role": "status", "aria-live": "polite"})
-    etree.SubElement(live, "p", {"class": "sb-verdict"})
-    if not qtype.scored and qtype.button and not q.graded:
-        etree.SubElement(live, "p", {"class": "sb-fb sb-fb-sent", "hidden": "hidden"}).text = t("form.sent", md.sb.lang)
-    for letter, a in zip(LETTERS, src.answers):
-        if a.feedback:
-            box = etree.SubElement(live, "div", {"class": "sb-fb sb-fb-option", "data-option": letter,
-                                                 "hidden": "hidden"})
-            md.parser.parseChunk(box, "\n".join(a.feedback))
-    for key in ("correct", "incorrect", "explanation"):
-        if key in src.keys:
-            box = etree.SubElement(live, "div", {"class": f"sb-fb sb-fb-{key}", "hidden": "hidden"})
-            md.parser.parseChunk(box, "\n".join(src.keys[key][1]).strip("\n"))

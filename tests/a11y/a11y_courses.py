@@ -1,5 +1,6 @@
 """Courses for the accessibility tests: the sample course in another theme, and a small course with
-one question of every type, as knowledge checks and in a test that draws them all."""
+one question of every type, as knowledge checks and in a test that draws them all (the types that
+are never scored, likert and reflection, as a course evaluation in the lesson only)."""
 from __future__ import annotations
 
 import re
@@ -84,6 +85,15 @@ Sätt stegen i ordning.
 3. Målet prövas i tingsrätten.
 :::
 """
+EVALUATION = """
+::: fråga skala {#kontroll-skala}
+Kursen var till nytta i mitt arbete.
+:::
+
+::: fråga reflektion {#kontroll-reflektion}
+Vad tar du med dig från kursen?
+:::
+"""
 
 
 def sample_in_theme(dest: Path, theme: str) -> Path:
@@ -99,5 +109,5 @@ def sample_in_theme(dest: Path, theme: str) -> Path:
 
 def every_type_course(dest: Path, theme: str) -> Path:
     return write_course(dest, {"course.yml": COURSE_YML.replace("THEME", theme),
-                               "lessons/01-kontroller.md": CHECKS_LESSON + QUESTIONS.format(p="kontroll"),
+                               "lessons/01-kontroller.md": CHECKS_LESSON + QUESTIONS.format(p="kontroll") + EVALUATION,
                                "lessons/slutprov.md": TEST_LESSON + QUESTIONS.format(p="prov")})

@@ -51,7 +51,7 @@ def test_decorative_images_are_hidden_and_others_described(make_course, tmp_path
 def test_questions_are_native_controls_in_fieldsets_with_a_live_region(tmp_path):
     page = launch_page(build_course(every_type_course(tmp_path / "kurs", "default"), tmp_path / "dist")[0])
     questions = page.xpath("//div[contains(@class, 'sb-question')]")
-    assert len(questions) == 12
+    assert len(questions) == 14  # 6 types as checks and in the test, likert and reflection as checks
     for q in questions:
         group = q.find("fieldset")
         assert group is not None and group[0].tag == "legend" and group[0].text_content().strip()

@@ -102,6 +102,16 @@ CASES: dict[str, tuple[dict, tuple[str, ...]]] = {
         "::: fråga enval\nVilket år?\n\n- [x] 2001\n- [x] 2002\n:::")}, CHECK),
     "truefalse-without-answer": ({"lessons/01-forsta.md": lesson("::: fråga santfalskt\nJorden är rund.\n:::")},
                                  CHECK),
+    "fill-in-answer-in-curly-quotes": ({"lessons/01-forsta.md": lesson(
+        "::: fråga fritext\nHur gammal är man när man blir myndig?\n\nsvar: ”arton” | 18\n:::")},
+        ("check", "--strict", "kurs")),
+    "fill-in-answers-with-commas": ({"lessons/01-forsta.md": lesson(
+        "::: fråga fritext\nHur gammal är man när man blir myndig?\n\nsvar: arton, 18\n:::")},
+        ("check", "--strict", "kurs")),
+    "option-flag-typo": ({"lessons/01-forsta.md": lesson(
+        "::: fråga enval\nVilket år?\n\n- [x] 2001\n- [ ] 2002\n- [ ] Vet inte {sisst}\n:::")}, CHECK),
+    "correct-feedback-before-answers": ({"lessons/01-forsta.md": lesson(
+        "::: fråga enval\nVilket år?\n\nrätt: Bra, det stämmer.\n- [x] 2001\n- [ ] 2002\n:::")}, CHECK),
     "question-id-used-twice": ({"lessons/01-forsta.md": lesson(
         "::: fråga santfalskt {#prov-1}\nJorden är rund.\n\nsvar: sant\n:::")}, CHECK),
     "pass-mark-over-100": (test_file("pass_mark: 80", "pass_mark: 120"), CHECK),

@@ -13,6 +13,8 @@ def test_wheel_carries_the_runtime_files(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {
         "scorm_builder/player/scorm.js", "scorm_builder/player/quiz.js", "scorm_builder/player/player.css",
+        "scorm_builder/player/questions/single.js", "scorm_builder/player/questions/reflection.js",
+        "scorm_builder/questions/__init__.py", "scorm_builder/questions/likert.py",
         "scorm_builder/themes/default/base.html", "scorm_builder/themes/default/theme.css",
         "scorm_builder/themes/ostersund/theme.css", "scorm_builder/messages/sv.json",
         "scorm_builder/schemas/imscp_rootv1p1p2.xsd", "scorm_builder/schemas/adlcp_rootv1p2.xsd",

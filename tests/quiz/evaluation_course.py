@@ -1,5 +1,5 @@
-"""A small course that ends with a course evaluation (a likert statement) before its test:
-what the likert tests build, validate and play."""
+"""A small course that ends with a course evaluation (a likert statement and a reflection prompt)
+before its test: what the likert and reflection tests build, validate and play."""
 from __future__ import annotations
 
 import textwrap
@@ -8,6 +8,7 @@ from pathlib import Path
 from scorm_builder.build import build_course
 
 STATEMENT = "Kursen var till nytta i mitt arbete."
+PROMPT = "Vad tar du med dig från kursen?"
 COURSE = {
     "course.yml": """\
         id: utvardering
@@ -25,6 +26,10 @@ COURSE = {
 
         ::: fråga skala {{#nytta}}
         {STATEMENT}
+        :::
+
+        ::: fråga reflektion {{#med-mig}}
+        {PROMPT}
         :::
         """,
     "lessons/slutprov.md": """\

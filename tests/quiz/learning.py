@@ -56,7 +56,7 @@ def interactions(cmi: dict) -> list[dict]:
 
 
 def check_interactions(records: list[dict], data: dict, ids: list[str], results: list[str]) -> None:
-    """Valid SCORM 1.2 values, scored as model/question.py scores them, in the expected order."""
+    """Valid SCORM 1.2 values, scored as the question type's record scores them, in the expected order."""
     assert [r["id"] for r in records] == ids
     assert [r["result"] for r in records] == results
     for r in records:

@@ -4,7 +4,10 @@ The page body starts with "# Sida" and a blank line, so the block's opening fenc
 """
 import pytest
 
+from scorm_builder import questions
 from scorm_builder.errors import Reporter
+
+TYPES = ", ".join(questions.names())  # every registered type's source names, sorted
 
 CASES = {
     "no_correct": ("""
@@ -64,15 +67,13 @@ CASES = {
         ::: fråga zzz
         Vad?
         :::
-        """, ['3: unknown question type "zzz" | the types are: enval, fillin, flerval, fritext, matching, '
-              'multiple, ordering, ordning, para, santfalskt, single, truefalse']),
+        """, [f'3: unknown question type "zzz" | the types are: {TYPES}']),
     "no_type": ("""
         ::: fråga
         Vad?
         :::
         """, ['3: the question has no type | write the type after the name, for example "::: question single"; '
-              'the types are: enval, fillin, flerval, fritext, matching, multiple, ordering, ordning, para, '
-              'santfalskt, single, truefalse']),
+              f'the types are: {TYPES}']),
     "no_stem": ("""
         ::: fråga enval
         - [x] Ja
@@ -217,3 +218,9 @@ def test_messages_in_swedish_by_default(page):
         '  hint: markera rätt svar som "- [x] …"',
         "1 fel, 0 varningar",
     ]
+
+
+def test_the_type_list_names_every_built_in_type_in_both_languages():
+    for names in (("enval", "single"), ("flerval", "multiple"), ("santfalskt", "truefalse"), ("fritext", "fillin"),
+                  ("para", "matching"), ("ordning", "ordering")):
+        assert all(name in TYPES.split(", ") for name in names)

@@ -69,8 +69,8 @@ def test_built_in_learners_play_a_course_with_an_evaluation(play, tmp_path, lear
 
 
 @pytest.mark.playback
-@pytest.mark.parametrize("keyboard", [False, True])
-def test_sent_rating_is_a_likert_interaction(play, tmp_path, keyboard):
+@pytest.mark.parametrize("keyboard,launch,lms", [(False, "iframe", "strict"), (True, "popup", "moodle")])
+def test_sent_rating_is_a_likert_interaction(play, tmp_path, keyboard, launch, lms):
     seen = {}
 
     def learner(session):
@@ -83,7 +83,7 @@ def test_sent_rating_is_a_likert_interaction(play, tmp_path, keyboard):
         seen["said"] = group.get_by_role("status").inner_text()
         player.exit()
 
-    run = play(build(tmp_path), learner)
+    run = play(build(tmp_path), learner, launch=launch, lms=lms)
     assert_clean(run)
     assert seen["said"] == "Tack, ditt svar är skickat."
     [record] = interactions(run.cmi)
@@ -91,3 +91,20 @@ def test_sent_rating_is_a_likert_interaction(play, tmp_path, keyboard):
         "id": "nytta", "type": "likert", "student_response": "5", "result": "neutral", "weighting": "0"}
     assert questions.of("likert").record.response_format.match(record["student_response"])
     assert "correct_responses.0.pattern" not in record
+
+
+@pytest.mark.playback
+def test_without_an_lms_the_rating_is_thanked_for_and_nothing_breaks(play, tmp_path):
+    seen = {}
+
+    def learner(session):
+        session.launch()
+        player = OurPlayer(session)
+        player.answer(player.data["questions"]["nytta"], right=False)
+        group = player.frame.get_by_role("group", name=STATEMENT, exact=True).locator("xpath=..")
+        group.get_by_role("button", name="Skicka svar", exact=True).click()
+        seen["said"] = group.get_by_role("status").inner_text()
+
+    run = play(build(tmp_path), learner, launch="standalone")
+    assert run.errors == []
+    assert seen["said"] == "Tack, ditt svar är skickat."

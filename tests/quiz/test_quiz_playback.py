@@ -1,7 +1,7 @@
 """The sample course's final test, played in Chromium against scorm-again by scripted learners.
 
 Every interaction the LMS recorded is checked against the SCORM 1.2 formats (NOTES section 7) and
-re-scored with the Python scoring of model/question.py (see learning.py).
+re-scored with the Python scoring of each type's record (scorm_builder/questions/; see learning.py).
 """
 from __future__ import annotations
 
