@@ -86,7 +86,9 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
         html = converter.convert(lesson.body, ctx)
         if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
             reporter.error("page.none", lesson.path, lesson.body_offset + 1)
-        if lesson.test and lesson.test.draw and lesson.test.draw > len(ctx.questions):
+        if lesson.test and ctx.pages and not ctx.questions and not _has_mistakes(lesson, reporter):
+            reporter.error("quiz.test_empty", lesson.path, lesson.body_offset + 1, variant=variant.name)
+        elif lesson.test and lesson.test.draw and lesson.test.draw > len(ctx.questions):
             # pass_mark and draw themselves are checked once, by source/config.py, when read;
             # whether the pool is large enough depends on the variant
             reporter.error("quiz.draw_too_large", lesson.path, lesson.test.line, draw=lesson.test.draw,
@@ -99,6 +101,12 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
     check_unique_ids([q for r in variant.lessons for q in r.questions], reporter)
     _check_asset_names(variant, reporter)
     return variant
+
+
+def _has_mistakes(lesson: Lesson, reporter: Reporter) -> bool:
+    """Whether the lesson has errors of its own: a question with a mistake is left out of the
+    test, and then that mistake is the message, not an empty test."""
+    return any(d.path == lesson.path and d.code != "quiz.test_empty" for d in reporter.errors)
 
 
 def _heading_lines(lesson: Lesson) -> list[int]:

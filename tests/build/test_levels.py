@@ -274,6 +274,22 @@ def test_draw_too_large_for_one_variant(leveled, tmp_path):
     assert "fordjupning gets only" not in result.output
 
 
+def test_a_variant_without_test_questions_is_an_error(leveled, tmp_path):
+    test = TEST.replace("{#p1}", "{#p1 nivå=fordjupning}").replace("{#p2}", "{#p2 nivå=fordjupning}")
+    result = cli("build", leveled(changes={"lessons/slutprov.md": test}), "--out", tmp_path / "dist")
+    assert result.exit_code == 1
+    assert ("kurs/lessons/slutprov.md:6: error: the package mini-1.0-chefer-grund gets none of the final test's "
+            "questions\n  hint: give the test questions every variant gets") in result.output
+    assert "mini-1.0-omsorg-grund gets none" in result.output and "fordjupning gets none" not in result.output
+
+
+def test_a_test_whose_only_question_has_a_mistake_says_only_that(make_course, tmp_path):
+    test = "---\ntitle: Slutprov\ntype: test\n---\n::: fråga santfalskt\nStämmer?\n\nsvar: kanske\n:::\n"
+    result = cli("build", make_course({"lessons/slutprov.md": test}), "--out", tmp_path / "dist")
+    assert result.exit_code == 1
+    assert "neither true nor false" in result.output and "gets none" not in result.output
+
+
 def test_preview_picks_a_level(leveled):
     from scorm_builder.commands.preview import pick_variant
 
