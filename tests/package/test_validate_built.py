@@ -15,7 +15,7 @@ def sample_zips(tmp_path_factory):
 
 
 def test_every_variant_of_the_sample_course_is_clean(sample_zips):
-    assert len(sample_zips) == 5  # one per audience in course.yml
+    assert len(sample_zips) == 9  # one per variant in course.yml
     exit_code, reports = validate_json(*sample_zips)
     assert exit_code == 0
     assert [(r["path"], r["errors"], r["warnings"]) for r in reports] == [(str(z), [], []) for z in sample_zips]

@@ -32,8 +32,8 @@ def test_installed_wheel_builds_the_sample_course_outside_the_checkout(wheel, tm
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)
     code = ("import scorm_builder, sys; assert scorm_builder.__file__.startswith(sys.argv[1]), scorm_builder.__file__;"
-            "from scorm_builder.cli import main; main(['build', sys.argv[2], '--out', sys.argv[3], '--audience', 'omsorg'])")
+            "from scorm_builder.cli import main; main(['build', sys.argv[2], '--out', sys.argv[3], '--audience', 'omsorg', '--level', 'grund'])")
     result = subprocess.run([sys.executable, "-c", code, str(target), str(SAMPLE_COURSE), str(tmp_path / "dist")],
                             cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "dist" / "vald-i-nara-relation-2.0-omsorg.zip").is_file()
+    assert (tmp_path / "dist" / "vald-i-nara-relation-2.0-omsorg-grund.zip").is_file()

@@ -26,7 +26,7 @@ RESPONSE = {"choice": r"[a-z](,[a-z])*", "true-false": r"[tf01]", "fill-in": r".
 def sample_packages(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("sample-dist")
     zips = build_course(SAMPLE, out)
-    return {a: next(z for z in zips if z.name.endswith(f"-{a}.zip")) for a in AUDIENCES}
+    return {a: next(z for z in zips if z.name.endswith(f"-{a}-grund.zip")) for a in AUDIENCES}
 
 
 def interactions(cmi: dict) -> list[dict]:
@@ -132,7 +132,7 @@ def multi_sco(tmp_path_factory) -> tuple[Path, int]:
     config = yaml.safe_load((course / "course.yml").read_text(encoding="utf-8"))
     config["packaging"] = "multi-sco"
     (course / "course.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    (package,) = build_course(course, tmp_path / "dist", ["omsorg"])
+    (package,) = build_course(course, tmp_path / "dist", ["omsorg"], levels=["grund"])
     return package, len(config["lessons"])
 
 
