@@ -1,0 +1,351 @@
+/* tracker.js: the player's one link to the LMS (as Spoor's ScormWrapper). It owns every cmi field
+   name, the learner's state (SB.state: this is its only writer), the values the LMS should hold
+   and the queue that sends them. Other modules say what happened (a page seen, an answer, a test
+   result) and never see a cmi name.
+   SCORM calls are synchronous, and a slow LMS takes seconds per call. So nothing is sent on the
+   interaction path: a change is recorded, and a pump makes the calls later, yielding to the
+   learner whenever a task has spent SLICE ms in the API. LMSInitialize comes first, then the
+   reads, then the LMS's state is merged in, and only then is anything written. */
+(window.SB = window.SB || { modules: [] }).modules.push(['tracker', ['scorm', 'progress'], function (SB) {
+  'use strict';
+
+  var P = SB.progress, ERR = SB.scorm.ERR, log = SB.scorm.log;
+  var ENTRY = 'cmi.core.entry', LOCATION = 'cmi.core.lesson_location', SUSPEND = 'cmi.suspend_data',
+      NAME = 'cmi.core.student_name', MODE = 'cmi.core.lesson_mode', STATUS = 'cmi.core.lesson_status',
+      MASTERY = 'cmi.student_data.mastery_score', COUNT = 'cmi.interactions._count',
+      SCORE = 'cmi.core.score.', OBJECTIVE = 'cmi.objectives.0.', INTERACTION = 'cmi.interactions.';
+  var READS = [ENTRY, LOCATION, SUSPEND, NAME, MODE, STATUS, MASTERY, COUNT];
+  var SLICE = 30;                // ms of API calls in one task before the learner gets the page back
+  var BASE_DELAY = 1000, MAX_DELAY = 30000;
+  var MAX_WAIT = 5000;           // typing postpones a commit, but not beyond this
+
+  var lms = null, data = null, hooks = null;
+  var st = SB.state = P.fresh();
+  var phase = 0;                 // 0 no session, 1 open, 2 finished
+  var initDue = false, info = {}, reading = [], adopted = false, held = '', graded = true, startedAt = 0;
+  var vals = {};                 // element -> value the LMS should hold, in insertion order
+  var dirty = {};                // elements the LMS has not accepted yet
+  var queue = [];                // interactions not yet set: {n, pairs}
+  var sent = [];                 // interactions set but not yet committed
+  var uncommitted = false;       // progress was set since the last good commit
+  var failing = false;           // a save failed and no commit has succeeded since
+  var round = null, want = false, ending = false, busyNow = false;
+  var pumpTimer = null, timer = null, due = 0, firm = false, since = 0, delay = BASE_DELAY, debounce = 500;
+
+  function tell(hook, a, b) { if (hooks && hooks[hook]) hooks[hook](a, b); }
+
+  function busy(on) { if (on !== busyNow) { busyNow = on; tell('busy', on); } }
+
+  /* Runs calls until there is nothing to do, or (unless `all`) until this task has used its
+     slice; then the rest waits for a later task, so clicks and painting come in between. */
+  function pump(all) {
+    clearTimeout(pumpTimer); pumpTimer = null;
+    var t0 = Date.now();
+    while (step()) {
+      if (!all && Date.now() - t0 > SLICE) {
+        later();
+        if (round) busy(true);
+        return;
+      }
+    }
+    busy(false);
+  }
+
+  /* The pump in a task of its own, so what the learner just did is painted first. */
+  function later() { if (!pumpTimer) pumpTimer = setTimeout(pump, 0); }
+
+  /* One call (or one decision); false when nothing is left to do for now. */
+  function step() {
+    if (!lms || phase === 2) return false;
+    if (phase === 0) return initDue && open1();
+    if (reading.length) { var el = reading.shift(); info[el] = lms.get(el); return true; }
+    if (!adopted) return (!!hooks || ending) && adopt();
+    if (!round) {
+      if (ending) round = finalRound();
+      else if (want) { want = false; round = commitRound(); }
+      return !!round;
+    }
+    var op = round.shift();
+    if (!op) round = null;
+    else op();
+    return true;
+  }
+
+  function open1() {
+    initDue = false;
+    var e = lms.call('LMSInitialize', ERR.INIT);
+    if (!e) {
+      phase = 1;
+      startedAt = Date.now();
+      reading = READS.slice();
+      return true;
+    }
+    if (ending) { phase = 2; tell('done', false); } else failed(e);
+    return false;
+  }
+
+  /* What the LMS said at start, merged into the state the learner may already have made. */
+  function adopt() {
+    adopted = true;
+    held = info[STATUS] || '';
+    if (held !== 'not attempted') { vals[STATUS] = held; delete dirty[STATUS]; }  // no need to send it again
+    graded = info[MODE] !== 'browse' && info[MODE] !== 'review';
+    var m = parseFloat(info[MASTERY]);
+    if (/^\d+(\.\d+)?$/.test(info[MASTERY]) && m <= 100) {
+      data.mastery = m;
+      if (data.test) data.test.passMark = m;
+    }
+    var old = info[SUSPEND] ? P.decode(info[SUSPEND], data) : null;
+    if (!old && hasPage(info[LOCATION])) { old = P.fresh(); old.cur = info[LOCATION]; }
+    if (old) {
+      for (var id in old.seen) st.seen[id] = 1;
+      if (old.t) st.t = st.t ? [Math.max(st.t[0], old.t[0]), st.t[1] || old.t[1]] : old.t;
+      if (!Object.keys(st.q).length) { st.q = old.q; st.changed = old.changed; }
+      if (!st.cur) st.cur = old.cur;
+    }
+    // Interactions cannot be read back: append after what the LMS (or our state) already has.
+    var n = /^\d+$/.test(info[COUNT]) ? +info[COUNT] : old ? old.n : 0;
+    queue.forEach(function (it) { it.n = n++; });
+    st.n = n;
+    report();
+    var resume = old && old.cur && (info[ENTRY] === 'resume' || info[LOCATION] || info[SUSPEND]) ? old.cur : null;
+    tell('ready', { resume: resume, learner: info[NAME] || '' });
+    return true;
+  }
+
+  function hasPage(id) { return data.pages.some(function (p) { return p.id === id; }); }
+
+  function put(el, v) {
+    v = v == null ? '' : String(v);
+    if (vals[el] === v && !(el in dirty)) return;
+    vals[el] = v;
+    dirty[el] = 1;
+  }
+
+  function mastery() { return typeof data.mastery === 'number' ? data.mastery : null; }
+
+  function status() {
+    var allSeen = data.pages.every(function (p) { return st.seen[p.id]; });
+    return P.keepBest(held, P.statusFor(data.completion, allSeen, st.t));
+  }
+
+  /* Puts everything the LMS should hold; a round sends only what changed. */
+  function report() {
+    var s = P.encode(st, data);
+    if (s == null) log(ERR.TOO_BIG, 'keeping the previous suspend_data'); else put(SUSPEND, s);
+    if (st.cur) put(LOCATION, st.cur);
+    if (!graded) return;
+    var now = status();
+    put(STATUS, now);
+    if (!st.t) return;
+    var raw = String(st.t[0]);
+    put(OBJECTIVE + 'id', asciiId(data.test ? data.test.id : 'test'));
+    put(OBJECTIVE + 'score.min', '0');
+    put(OBJECTIVE + 'score.max', '100');
+    put(OBJECTIVE + 'score.raw', raw);
+    put(OBJECTIVE + 'status', st.t[1] ? 'passed' : 'failed');
+    // A raw score while still incomplete would let the LMS's mastery rule call it passed early.
+    if (now === 'incomplete') return;
+    put(SCORE + 'min', '0');
+    put(SCORE + 'max', '100');
+    put(SCORE + 'raw', raw);
+  }
+
+  function asciiId(s) { return String(s).normalize('NFD').replace(/[^\w.-]/g, ''); }
+
+  /* --- rounds: the calls that send what changed, as a list of steps --------------------- */
+
+  function sends(r) {
+    var ops = Object.keys(dirty).map(function (el) { return function () { sendValue(r, el); }; });
+    queue.forEach(function (it) {
+      it.pairs.forEach(function (p, i) { ops.push(function () { sendPair(r, it, i); }); });
+    });
+    return ops;
+  }
+
+  function commitRound() {
+    var r = { ok: true }, ops = sends(r);
+    if (!ops.length && !uncommitted && !failing) return null;  // nothing new to confirm
+    ops.push(function () { commitOp(r); });
+    return ops;
+  }
+
+  /* Everything left, then exit and this session's time, then LMSFinish, exactly once. */
+  function finalRound() {
+    report();
+    // Unfinished means resumable: the LMS keeps the bookmark and suspend_data for next time.
+    var exit = /^(passed|completed|failed)$/.test(graded ? status() : held) ? '' : 'suspend';
+    var r = { ok: true }, ops = sends(r);
+    ops.push(function () { lms.set('cmi.core.exit', exit); });
+    ops.push(function () { lms.set('cmi.core.session_time', SB.scorm.timespan(Date.now() - startedAt)); });
+    ops.push(function () { finishOp(r); });
+    return ops;
+  }
+
+  function sendValue(r, el) {
+    if (!(el in dirty)) return;
+    var e = lms.set(el, vals[el]);
+    if (e === ERR.SET) { r.ok = false; return; }
+    delete dirty[el];  // accepted, or refused for good (e.g. 405): retrying cannot help
+    if (!e) uncommitted = true;
+  }
+
+  function sendPair(r, it, i) {
+    if (r.halt || queue.indexOf(it) < 0) return;
+    var e = lms.set(INTERACTION + it.n + '.' + it.pairs[i][0], it.pairs[i][1]);
+    if (e === ERR.REFUSED && i === 0) { drop(it); return; }  // the LMS keeps no interactions (401) or refuses this one
+    if (e === ERR.SET) { r.ok = false; r.halt = true; return; }  // the next ones wait: indexes must stay in order
+    if (i === it.pairs.length - 1) { drop(it); sent.push(it); uncommitted = true; }
+  }
+
+  function drop(it) { queue.splice(queue.indexOf(it), 1); }
+
+  function commitOp(r) {
+    if (!r.ok) { failed(ERR.SET); return; }
+    var t0 = Date.now(), e = lms.call('LMSCommit', ERR.COMMIT);
+    if (e) { failed(e); return; }
+    // A slow LMS gets fewer commits, so it is called less often while the learner works.
+    debounce = Math.min(Math.max(500, (Date.now() - t0) * 4), 10000);
+    sent = [];
+    uncommitted = false;
+    delay = BASE_DELAY;
+    if (failing) { failing = false; tell('change', false); }
+  }
+
+  /* An API without LMSFinish gets a last LMSCommit instead. When finishing fails, the learner is
+     told only if progress is unconfirmed: set since the last good commit, or never committed. */
+  function finishOp(r) {
+    var e = lms.has('LMSFinish') ? lms.call('LMSFinish', ERR.FINISH) : lms.call('LMSCommit', ERR.FINISH);
+    phase = 2;
+    if (e) log(e);
+    else uncommitted = failing = false;
+    tell('done', r.ok && !failing && !uncommitted);
+  }
+
+  /* After a failure the LMS may have lost anything since the last good commit: send it all again. */
+  function failed(kind) {
+    log(kind);
+    if (!failing) {
+      failing = true;
+      for (var el in vals) dirty[el] = 1;
+      tell('change', true, kind);
+    }
+    queue = sent.concat(queue);
+    sent = [];
+    if (ending) return;  // the final round comes next and sends it all again
+    schedule(delay);
+    delay = Math.min(delay * 2, MAX_DELAY);
+  }
+
+  function schedule(ms) {
+    clearTimeout(timer);
+    due = Date.now() + ms;
+    timer = setTimeout(kick, ms);
+  }
+
+  function kick() {
+    timer = null;
+    want = true;
+    if (phase === 0) initDue = true;
+    pump();
+  }
+
+  /* Something changed. Without `ms`: debounced, each change postpones the commit (so typing is
+     not sent per keystroke), up to MAX_WAIT after the first unsent change. With `ms`: commit by
+     then, and no later change moves it. A retry waiting out its backoff is left alone. */
+  function commitSoon(ms) {
+    if (phase === 2 || ending || (failing && timer)) return;
+    var now = Date.now();
+    if (!timer) { since = now; firm = false; }
+    if (ms != null) {
+      if (!timer || now + ms < due) schedule(ms);
+      firm = true;
+    } else if (!firm) {
+      schedule(Math.max(0, Math.min(debounce, since + MAX_WAIT - now)));
+    }
+  }
+
+  function save() { report(); commitSoon(); }
+
+  return {
+    ERR: ERR,
+
+    /* From <head>: find the LMS and open the session at once (a long launch page is still
+       being parsed). `course` is the launch page's course data. */
+    open: function (course, win) {
+      if (lms) return;
+      data = course;
+      lms = SB.scorm.connect(win || window, ['sb', data.course, data.audience || '', data.sco || ''].join(':'));
+      initDue = true;
+      pump();
+    },
+
+    /* From boot, once the page can show things. hooks: ready({resume, learner}) once the LMS's
+       state is in SB.state (at once when LMSInitialize failed: the course runs on a fresh state
+       and the LMS's is merged in when a retry succeeds); change(failing, kind) when saving fails
+       or recovers; busy(on) while a save is spread over several tasks; done(saved) after finish. */
+    start: function (h) {
+      hooks = h;
+      if (phase === 0 && !initDue) {
+        if (failing) tell('change', true, ERR.INIT);
+        tell('ready', { resume: null, learner: '' });
+      }
+      if (phase === 1 && !reading.length && !adopted) adopt();  // the LMS answered at once: the page starts right
+      else later();
+    },
+
+    standalone: function () { return !!lms && lms.standalone; },
+    failing: function () { return failing; },
+
+    /* The learner sees page `id`: the bookmark, and a page seen. */
+    pageSeen: function (id) { st.cur = id; st.seen[id] = 1; save(); },
+
+    /* quiz.js changed its part of the state (SB.state.q). */
+    saveState: save,
+
+    /* An answer in the test, as cmi.interactions.n (write-only in 1.2: the next n is in the state). */
+    interaction: function (o) {
+      if (!graded) return;
+      var pairs = [['id', asciiId(o.id).slice(0, 255)], ['type', o.type], ['time', SB.scorm.clock(new Date())]];
+      if (o.weighting != null) pairs.push(['weighting', o.weighting]);
+      if (o.response != null) pairs.push(['student_response', o.response]);
+      if (o.result) pairs.push(['result', o.result]);
+      if (o.latencyMs != null) pairs.push(['latency', SB.scorm.timespan(o.latencyMs)]);
+      if (o.pattern != null && o.pattern !== '') pairs.push(['correct_responses.0.pattern', o.pattern]);
+      queue.push({ n: st.n++, pairs: pairs });
+      save();
+    },
+
+    /* A test attempt's score (0-100): passed by the LMS's mastery score when it gave one. The best
+       attempt is the one reported, and it is committed at once. */
+    testResult: function (r) {
+      var score = Math.max(0, Math.min(100, Math.round((+r.score || 0) * 100) / 100));
+      var m = mastery(), pass = m != null ? score >= m : !!r.passed;
+      st.t = st.t ? [Math.max(st.t[0], score), st.t[1] || pass ? 1 : 0] : [score, pass ? 1 : 0];
+      report();
+      commitSoon(0);
+      return pass;
+    },
+
+    /* Send and commit now, in this task (the page is being hidden and may never come back). */
+    commitNow: function () {
+      if (phase !== 1 || ending) return;
+      report();
+      want = true;
+      pump(true);
+    },
+
+    /* End the session: everything left, exit, session time, LMSFinish; then done(saved). `now`
+       (the page is going away) does it all in this task; otherwise it is spread like any save. */
+    finish: function (now) {
+      if (phase === 2) return;
+      if (!ending) {
+        ending = true;
+        clearTimeout(timer);
+        timer = null;
+        if (phase === 0) initDue = true;
+      }
+      if (now) pump(true); else later();
+    }
+  };
+}]);
