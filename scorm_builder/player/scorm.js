@@ -117,10 +117,8 @@
         var v;
         try { v = api.LMSGetValue(el); } catch (e) { log('LMSGetValue', el, 'threw', e); return ''; }
         v = v == null ? '' : String(v);
-        if (v === '') {
-          var code = lastError();
-          if (code !== '0') log('LMSGetValue', el, 'error', code);
-        }
+        // Only for the log: on a slow LMS every call counts, and an unset value is normal.
+        if (v === '' && debug) log('LMSGetValue', el, 'error', lastError());
         return v;
       },
       /* null when accepted, else ERR.REFUSED (drop the value) or ERR.SET (try again later). */

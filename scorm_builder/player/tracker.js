@@ -16,6 +16,7 @@
       SCORE = 'cmi.core.score.', OBJECTIVE = 'cmi.objectives.0.', INTERACTION = 'cmi.interactions.';
   var READS = [ENTRY, LOCATION, SUSPEND, NAME, MODE, STATUS, MASTERY, COUNT];
   var SLICE = 30;                // ms of API calls in one task before the learner gets the page back
+  var PAINT = 50;                // ms for the browser to paint the first page before a slow LMS goes on
   var BASE_DELAY = 1000, MAX_DELAY = 30000;
   var MAX_WAIT = 5000;           // typing postpones a commit, but not beyond this
 
@@ -43,7 +44,7 @@
     var t0 = Date.now();
     while (step()) {
       if (!all && Date.now() - t0 > SLICE) {
-        later();
+        if (hooks || ending) later();  // before boot, the launch page's parsing comes first
         if (round) busy(true);
         return;
       }
@@ -52,7 +53,7 @@
   }
 
   /* The pump in a task of its own, so what the learner just did is painted first. */
-  function later() { if (!pumpTimer) pumpTimer = setTimeout(pump, 0); }
+  function later(ms) { if (!pumpTimer) pumpTimer = setTimeout(pump, ms || 0); }
 
   /* One call (or one decision); false when nothing is left to do for now. */
   function step() {
@@ -291,7 +292,7 @@
         tell('ready', { resume: null, learner: '' });
       }
       if (phase === 1 && !reading.length && !adopted) adopt();  // the LMS answered at once: the page starts right
-      else later();
+      else later(PAINT);
     },
 
     standalone: function () { return !!lms && lms.standalone; },
