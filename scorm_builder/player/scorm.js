@@ -1,20 +1,13 @@
-/* scorm.js: the SCORM 1.2 API itself. Finds it (iframe, nested frames, popup), makes each call
-   with the quirks real LMSes need (a "false" with error 0 is a success), and names what went
-   wrong. Without an API it offers the same shape over localStorage (standalone mode). Knows no
-   cmi field names and keeps no state: that is the tracker's (tracker.js). */
+/* scorm.js: the SCORM 1.2 API: finds it (iframe, frames, popup), makes each call with the
+   quirks real LMSes need, names what went wrong; standalone mode over localStorage. No cmi names
+   and no state: those are the tracker's. */
 (window.SB = window.SB || { modules: [] }).modules.push(['scorm', [], function (SB) {
   'use strict';
 
-  /* Named kinds of failure (as Spoor's ScormError): what went wrong, not the LMS's number. */
-  var ERR = {
-    NO_API: 'no-api',            // no LMS found: standalone mode
-    INIT: 'init-failed',         // LMSInitialize refused or threw
-    REFUSED: 'value-refused',    // 201, 401-405: the value itself is refused; retrying will not help
-    SET: 'set-failed',           // LMSSetValue failed for another reason: try again later
-    COMMIT: 'commit-failed',
-    FINISH: 'finish-failed',     // LMSFinish refused, threw, or the API has none
-    TOO_BIG: 'state-too-large'   // suspend_data would exceed 4096 characters
-  };
+  /* Named kinds of failure (as Spoor's ScormError). REFUSED: 201, 401-405, the value itself is
+     wrong and retrying cannot help; SET: try again later. */
+  var ERR = { NO_API: 'no-api', INIT: 'init-failed', REFUSED: 'value-refused', SET: 'set-failed',
+              COMMIT: 'commit-failed', FINISH: 'finish-failed', TOO_BIG: 'state-too-large' };
   var PERMANENT = { '201': 1, '401': 1, '402': 1, '403': 1, '404': 1, '405': 1 };
 
   var debug = false;
@@ -70,7 +63,8 @@
     return op ? climb(op) : null;
   }
 
-  /* Standalone mode: the same API shape over localStorage (or memory when storage is off). */
+  /* Standalone mode: a stand-in LMS over localStorage (or memory when storage is off). It plays
+     the LMS's side, so it knows the few cmi names an LMS fills in itself. */
   function localAPI(key) {
     var mem = {}, store = null, done = false;
     try { store = window.localStorage; mem = JSON.parse(store.getItem(key) || '{}') || {}; } catch (e) { store = null; }

@@ -1,11 +1,7 @@
-/* tracker.js: the player's one link to the LMS (as Spoor's ScormWrapper). It owns every cmi field
-   name, the learner's state (SB.state: this is its only writer), the values the LMS should hold
-   and the queue that sends them. Other modules say what happened (a page seen, an answer, a test
-   result) and never see a cmi name.
-   SCORM calls are synchronous, and a slow LMS takes seconds per call. So nothing is sent on the
-   interaction path: a change is recorded, and a pump makes the calls later, yielding to the
-   learner whenever a task has spent SLICE ms in the API. LMSInitialize comes first, then the
-   reads, then the LMS's state is merged in, and only then is anything written. */
+/* tracker.js: the one link to the LMS (as Spoor's ScormWrapper): every cmi name, the learner's
+   state (SB.state, written only here), what the LMS should hold, and the queue. SCORM calls are
+   synchronous and a slow LMS takes seconds each, so none is made on the interaction path: a pump
+   makes them later, giving the page back after SLICE ms per task. See docs/player.md. */
 (window.SB = window.SB || { modules: [] }).modules.push(['tracker', ['scorm', 'progress'], function (SB) {
   'use strict';
 
@@ -15,19 +11,15 @@
       MASTERY = 'cmi.student_data.mastery_score', COUNT = 'cmi.interactions._count',
       SCORE = 'cmi.core.score.', OBJECTIVE = 'cmi.objectives.0.', INTERACTION = 'cmi.interactions.';
   var READS = [ENTRY, LOCATION, SUSPEND, NAME, MODE, STATUS, MASTERY, COUNT];
-  var SLICE = 30;                // ms of API calls in one task before the learner gets the page back
-  var PAINT = 50;                // ms for the browser to paint the first page before a slow LMS goes on
-  var BASE_DELAY = 1000, MAX_DELAY = 30000;
-  var MAX_WAIT = 5000;           // typing postpones a commit, but not beyond this
+  var SLICE = 30, PAINT = 50;    // ms of calls per task; ms to paint the first page before more
+  var BASE_DELAY = 1000, MAX_DELAY = 30000, MAX_WAIT = 5000;
 
   var lms = null, data = null, hooks = null;
   var st = SB.state = P.fresh();
   var phase = 0;                 // 0 no session, 1 open, 2 finished
   var initDue = false, info = {}, reading = [], adopted = false, held = '', graded = true, startedAt = 0;
-  var vals = {};                 // element -> value the LMS should hold, in insertion order
-  var dirty = {};                // elements the LMS has not accepted yet
-  var queue = [];                // interactions not yet set: {n, pairs}
-  var sent = [];                 // interactions set but not yet committed
+  var vals = {}, dirty = {};     // what the LMS should hold (in insertion order); not accepted yet
+  var queue = [], sent = [];     // interactions {n, pairs}: not yet set; set but not committed
   var uncommitted = false;       // progress was set since the last good commit
   var failing = false;           // a save failed and no commit has succeeded since
   var round = null, want = false, ending = false, busyNow = false;
@@ -37,14 +29,13 @@
 
   function busy(on) { if (on !== busyNow) { busyNow = on; tell('busy', on); } }
 
-  /* Runs calls until there is nothing to do, or (unless `all`) until this task has used its
-     slice; then the rest waits for a later task, so clicks and painting come in between. */
+  /* Calls until done or (unless `all`) this task's slice is used; clicks and paint come between. */
   function pump(all) {
     clearTimeout(pumpTimer); pumpTimer = null;
     var t0 = Date.now();
     while (step()) {
       if (!all && Date.now() - t0 > SLICE) {
-        if (hooks || ending) later();  // before boot, the launch page's parsing comes first
+        if (hooks || ending) later();  // before boot, parsing the launch page comes first
         if (round) busy(true);
         return;
       }
@@ -52,7 +43,7 @@
     busy(false);
   }
 
-  /* The pump in a task of its own, so what the learner just did is painted first. */
+  /* The pump in a task of its own, so what the learner did is painted first. */
   function later(ms) { if (!pumpTimer) pumpTimer = setTimeout(pump, ms || 0); }
 
   /* One call (or one decision); false when nothing is left to do for now. */
@@ -85,7 +76,7 @@
     return false;
   }
 
-  /* What the LMS said at start, merged into the state the learner may already have made. */
+  /* What the LMS said at start, merged into what the learner may have done meanwhile. */
   function adopt() {
     adopted = true;
     held = info[STATUS] || '';
@@ -154,8 +145,6 @@
 
   function asciiId(s) { return String(s).normalize('NFD').replace(/[^\w.-]/g, ''); }
 
-  /* --- rounds: the calls that send what changed, as a list of steps --------------------- */
-
   function sends(r) {
     var ops = Object.keys(dirty).map(function (el) { return function () { sendValue(r, el); }; });
     queue.forEach(function (it) {
@@ -213,8 +202,8 @@
     if (failing) { failing = false; tell('change', false); }
   }
 
-  /* An API without LMSFinish gets a last LMSCommit instead. When finishing fails, the learner is
-     told only if progress is unconfirmed: set since the last good commit, or never committed. */
+  /* No LMSFinish: a last LMSCommit instead. If finishing fails, "not saved" only when progress
+     is unconfirmed (set since the last good commit, or a commit failed for good). */
   function finishOp(r) {
     var e = lms.has('LMSFinish') ? lms.call('LMSFinish', ERR.FINISH) : lms.call('LMSCommit', ERR.FINISH);
     phase = 2;
@@ -223,7 +212,7 @@
     tell('done', r.ok && !failing && !uncommitted);
   }
 
-  /* After a failure the LMS may have lost anything since the last good commit: send it all again. */
+  /* The LMS may have lost anything since the last good commit: send it all again. */
   function failed(kind) {
     log(kind);
     if (!failing) {
@@ -251,9 +240,8 @@
     pump();
   }
 
-  /* Something changed. Without `ms`: debounced, each change postpones the commit (so typing is
-     not sent per keystroke), up to MAX_WAIT after the first unsent change. With `ms`: commit by
-     then, and no later change moves it. A retry waiting out its backoff is left alone. */
+  /* Without `ms`: each change postpones the commit (typing is not sent per keystroke), up to
+     MAX_WAIT after the first. With `ms`: commit by then, whatever follows. A retry keeps its time. */
   function commitSoon(ms) {
     if (phase === 2 || ending || (failing && timer)) return;
     var now = Date.now();
@@ -271,8 +259,7 @@
   return {
     ERR: ERR,
 
-    /* From <head>: find the LMS and open the session at once (a long launch page is still
-       being parsed). `course` is the launch page's course data. */
+    /* From <head>, while a long launch page is still parsed: find the LMS, LMSInitialize. */
     open: function (course, win) {
       if (lms) return;
       data = course;
@@ -281,10 +268,8 @@
       pump();
     },
 
-    /* From boot, once the page can show things. hooks: ready({resume, learner}) once the LMS's
-       state is in SB.state (at once when LMSInitialize failed: the course runs on a fresh state
-       and the LMS's is merged in when a retry succeeds); change(failing, kind) when saving fails
-       or recovers; busy(on) while a save is spread over several tasks; done(saved) after finish. */
+    /* From boot. hooks: ready({resume, learner}), change(failing, kind), busy(on), done(saved);
+       ready comes at once, on a fresh state, when LMSInitialize failed. */
     start: function (h) {
       hooks = h;
       if (phase === 0 && !initDue) {
@@ -298,13 +283,13 @@
     standalone: function () { return !!lms && lms.standalone; },
     failing: function () { return failing; },
 
-    /* The learner sees page `id`: the bookmark, and a page seen. */
+    /* The bookmark, and a page seen. */
     pageSeen: function (id) { st.cur = id; st.seen[id] = 1; save(); },
 
     /* quiz.js changed its part of the state (SB.state.q). */
     saveState: save,
 
-    /* An answer in the test, as cmi.interactions.n (write-only in 1.2: the next n is in the state). */
+    /* cmi.interactions.n: write-only in 1.2, so the next n is in the state. */
     interaction: function (o) {
       if (!graded) return;
       var pairs = [['id', asciiId(o.id).slice(0, 255)], ['type', o.type], ['time', SB.scorm.clock(new Date())]];
@@ -317,8 +302,7 @@
       save();
     },
 
-    /* A test attempt's score (0-100): passed by the LMS's mastery score when it gave one. The best
-       attempt is the one reported, and it is committed at once. */
+    /* An attempt's score (0-100), passed by the LMS's mastery score if any; the best one counts. */
     testResult: function (r) {
       var score = Math.max(0, Math.min(100, Math.round((+r.score || 0) * 100) / 100));
       var m = mastery(), pass = m != null ? score >= m : !!r.passed;
@@ -328,7 +312,7 @@
       return pass;
     },
 
-    /* Send and commit now, in this task (the page is being hidden and may never come back). */
+    /* Everything, now: the page is hidden and may never come back. */
     commitNow: function () {
       if (phase !== 1 || ending) return;
       report();
@@ -336,8 +320,7 @@
       pump(true);
     },
 
-    /* End the session: everything left, exit, session time, LMSFinish; then done(saved). `now`
-       (the page is going away) does it all in this task; otherwise it is spread like any save. */
+    /* Exactly once; `now`: the page is going away, so all in this task. */
     finish: function (now) {
       if (phase === 2) return;
       if (!ending) {
