@@ -1,7 +1,8 @@
 /* main.js: boot, and what the learner sees of the session: the first page at once, the resume
    offer once the LMS's state is in, the notices (saving, could not save, standalone) and the
    closing screen. It tells the tracker what happened and never talks to the LMS itself. */
-(window.SB = window.SB || { modules: [] }).modules.push(['main', ['tracker', 'nav', 'quiz'], function (SB) {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['main', ['tracker', 'nav', 'quiz'], function (SB) {
   'use strict';
 
   var $ = function (id) { return document.getElementById(id); };

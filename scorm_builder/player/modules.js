@@ -1,7 +1,7 @@
 /* modules.js: explicit registration, so player.js works whatever order render/pages.py
    concatenates the files in. Each file pushes [name, needs, make] onto SB.modules; make(SB) runs
    once every module named in `needs` is made, and what it returns becomes SB[name]. Files that
-   run before this one leave their entry in the plain array; this file then takes over `push`. */
+   run before this one leave their entry in a plain array; this file then takes over `push`. */
 (function (SB) {
   'use strict';
 
@@ -20,7 +20,7 @@
     }
   }
 
-  var early = SB.modules;
+  var early = SB.modules || [];
   SB.modules = {
     push: function (entry) {
       known[entry[0]] = { needs: entry[1], make: entry[2] };
@@ -28,4 +28,4 @@
     }
   };
   early.forEach(SB.modules.push);
-})(window.SB = window.SB || { modules: [] });
+})(window.SB = window.SB || {});

@@ -1,6 +1,7 @@
 /* nav.js: the page shell. One page at a time, the table of contents (a dialog on small screens),
    previous/next, "Sida 3 av 12", the progress bar, and focus on the new page's heading. */
-(window.SB = window.SB || { modules: [] }).modules.push(['nav', [], function (SB) {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['nav', [], function (SB) {
   'use strict';
 
   var nav = {};

@@ -1,7 +1,8 @@
 /* progress.js: the learner's progress and what it means. The suspend_data codec (compact,
    versioned, at most 4096 characters, tolerant of anything it did not write) and the status rules.
    Pure functions: the tracker (tracker.js) holds the one state object and decides when to save. */
-(window.SB = window.SB || { modules: [] }).modules.push(['progress', [], function () {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['progress', [], function () {
   'use strict';
 
   var VERSION = 2, LIMIT = 4096;

@@ -11,7 +11,8 @@
    is read, written, scored and described is its module's (player/questions/<type>.js, registered
    in SB.questionTypes); nothing here branches on a question's type.
    Reports through SB.tracker, reads SB.state (the tracker's) and SB.t; see docs/quiz-data.md. */
-(window.SB = window.SB || { modules: [] }).modules.push(['quiz', [], function (SB) {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['quiz', [], function (SB) {
   'use strict';
 
   var quiz = {};

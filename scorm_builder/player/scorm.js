@@ -1,7 +1,8 @@
 /* scorm.js: the SCORM 1.2 API: finds it (iframe, frames, popup), makes each call with the
    quirks real LMSes need, names what went wrong; standalone mode over localStorage. No cmi names
    and no state: those are the tracker's. */
-(window.SB = window.SB || { modules: [] }).modules.push(['scorm', [], function (SB) {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['scorm', [], function (SB) {
   'use strict';
 
   /* Named kinds of failure (as Spoor's ScormError). REFUSED: 201, 401-405, the value itself is

@@ -2,7 +2,8 @@
    state (SB.state, written only here), what the LMS should hold, and the queue. SCORM calls are
    synchronous and a slow LMS takes seconds each, so none is made on the interaction path: a pump
    makes them later, giving the page back after SLICE ms per task. See docs/player.md. */
-(window.SB = window.SB || { modules: [] }).modules.push(['tracker', ['scorm', 'progress'], function (SB) {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['tracker', ['scorm', 'progress'], function (SB) {
   'use strict';
 
   var P = SB.progress, ERR = SB.scorm.ERR, log = SB.scorm.log;
