@@ -123,7 +123,7 @@ var SB = window.SB = window.SB || {};
     if (!data) return;
     nav.init(data, shown);
     tracker.start({ ready: onReady, change: onChange, busy: onBusy, done: onDone });
-    if (!ready) nav.go(nav.fromHash() || nav.first(), true);  // the LMS is slow to answer: show the course now
+    if (!ready) nav.go(nav.fromHash() || nav.first(), true);  // a slow LMS: show the course now
     $('sb-exit').addEventListener('click', exit);
     ['pagehide', 'beforeunload', 'unload'].forEach(function (ev) {
       window.addEventListener(ev, function () { tracker.finish(true); });

@@ -184,8 +184,8 @@ var SB = window.SB = window.SB || {};
   function sendPair(r, it, i) {
     if (r.halt || queue.indexOf(it) < 0) return;
     var e = lms.set(INTERACTION + it.n + '.' + it.pairs[i][0], it.pairs[i][1]);
-    if (e === ERR.REFUSED && i === 0) { drop(it); return; }  // the LMS keeps no interactions (401) or refuses this one
-    if (e === ERR.SET) { r.ok = false; r.halt = true; return; }  // the next ones wait: indexes must stay in order
+    if (e === ERR.REFUSED && i === 0) { drop(it); return; }  // no interactions kept (401), or not this one
+    if (e === ERR.SET) { r.ok = false; r.halt = true; return; }  // indexes must stay in order
     if (i === it.pairs.length - 1) { drop(it); sent.push(it); uncommitted = true; }
   }
 
@@ -195,7 +195,7 @@ var SB = window.SB = window.SB || {};
     if (!r.ok) { failed(ERR.SET); return; }
     var t0 = Date.now(), e = lms.call('LMSCommit', ERR.COMMIT);
     if (e) { failed(e); return; }
-    // A slow LMS gets fewer commits, so it is called less often while the learner works.
+    // A slow LMS gets fewer commits.
     debounce = Math.min(Math.max(500, (Date.now() - t0) * 4), 10000);
     sent = [];
     uncommitted = false;
@@ -277,17 +277,15 @@ var SB = window.SB = window.SB || {};
         if (failing) tell('change', true, ERR.INIT);
         tell('ready', { resume: null, learner: '' });
       }
-      if (phase === 1 && !reading.length && !adopted) adopt();  // the LMS answered at once: the page starts right
+      if (phase === 1 && !reading.length && !adopted) adopt();  // a quick LMS: the right page at once
       else later(PAINT);
     },
 
     standalone: function () { return !!lms && lms.standalone; },
     failing: function () { return failing; },
 
-    /* The bookmark, and a page seen. */
     pageSeen: function (id) { st.cur = id; st.seen[id] = 1; save(); },
 
-    /* quiz.js changed its part of the state (SB.state.q). */
     saveState: save,
 
     /* cmi.interactions.n: write-only in 1.2, so the next n is in the state. */
@@ -303,7 +301,7 @@ var SB = window.SB = window.SB || {};
       save();
     },
 
-    /* An attempt's score (0-100), passed by the LMS's mastery score if any; the best one counts. */
+    /* Score 0-100; the LMS's mastery score decides if it gave one; the best attempt counts. */
     testResult: function (r) {
       var score = Math.max(0, Math.min(100, Math.round((+r.score || 0) * 100) / 100));
       var m = mastery(), pass = m != null ? score >= m : !!r.passed;
