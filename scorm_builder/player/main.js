@@ -73,7 +73,7 @@ var SB = window.SB = window.SB || {};
   /* The LMS's state is in SB.state (again, after a late start: then only the name is new). */
   function onReady(r) {
     showLearner(r.learner);
-    if (ready) return;
+    if (ready || closing) return;  // closing: Avsluta came before a slow LMS answered
     ready = true;
     if (tracker.standalone()) note('standalone', SB.t('standalone'));
     SB.quiz.init(data, SB.state);

@@ -114,6 +114,30 @@ def test_a_slow_lms_never_freezes_the_course_and_loses_nothing(play, build):
     assert len(state["k"].split(",")) == 5 and list(state["q"]["k"].values()) == ["a"]
 
 
+def test_avsluta_before_a_slow_lms_has_answered_keeps_the_closing_screen_and_the_bookmark(play, build):
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        frame.get_by_role("button", name="Nästa").click()
+        frame.get_by_role("button", name="Nästa").click()
+        session.close_abruptly()
+        frame = session.launch()  # every call is slow now: Avsluta comes before the reads are in
+        frame.get_by_role("button", name="Avsluta").click()
+        frame.locator(".sb-done p", has_text="är sparade").wait_for(timeout=30_000)
+        seen["pages shown"] = frame.locator("section.sb-page:not([hidden])").count()
+        seen["offer"] = frame.get_by_role("button", name="Fortsätt där jag var").count()
+        session.unload()
+
+    run = play(zip_path, learner, faults=["delay:300"])
+    assert run.errors == [] and run.violations == [], (run.errors, run.violations)
+    assert seen == {"pages shown": 0, "offer": 0}
+    second = run.launches[1]
+    assert second.cmi["cmi.core.exit"] == "suspend"
+    assert len(json.loads(second.cmi["cmi.suspend_data"])["k"].split(",")) == 3  # the first launch's pages kept
+
+
 def test_initialize_false_keeps_the_course_working_and_tells_the_learner(play, build):
     zip_path = build()
     seen = {}

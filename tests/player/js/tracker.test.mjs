@@ -366,3 +366,25 @@ test('the closing screen says "not saved" only when progress is unconfirmed', ()
   assert.equal(finishWith({ LMSCommit: { mode: 'false' } }).saved, true);
   assert.equal(finishWith({ LMSSetValue: { mode: 'false', when: (el) => el === 'cmi.suspend_data' } }).saved, false);
 });
+
+test('a slow LMS: finishing before the reads are in still merges what the LMS held, never overwrites it', () => {
+  const data = course(4);
+  const before = load().SB.progress;
+  const held = before.fresh();
+  held.seen[data.pages[0].id] = held.seen[data.pages[1].id] = 1;
+  held.cur = data.pages[1].id;
+  held.t = [90, 1];
+  const L = slow({ core: { entry: 'resume', lesson_location: data.pages[1].id, lesson_status: 'incomplete' },
+                   suspend_data: before.encode(held, data) });
+  const p = player(L, { data });
+  p.begin();
+  p.tick();                              // one read in
+  p.tracker.pageSeen(data.pages[3].id);  // the first page shown at once was the last one
+  p.tracker.finish();
+  p.drain();
+  const after = before.decode(L.cmi().suspend_data, data);
+  assert.deepEqual(Object.keys(after.seen).sort(), [data.pages[0].id, data.pages[1].id, data.pages[3].id].sort());
+  assert.deepEqual([...after.t], [90, 1]);
+  assert.equal(L.cmi().core.exit, 'suspend');
+  assert.deepEqual(p.events.filter((e) => e[0] === 'done'), [['done', true]]);
+});
