@@ -76,7 +76,7 @@ var SB = window.SB = window.SB || {};
     if (ready || closing) return;  // closing: Avsluta came before a slow LMS answered
     ready = true;
     if (tracker.standalone()) note('standalone', SB.t('standalone'));
-    SB.quiz.init(data, SB.state);
+    SB.quiz.init(data);
     var cur = nav.current(), bookmark = nav.has(r.resume) ? r.resume : null;
     if (!cur) {
       if (bookmark && bookmark !== nav.first()) offerResume(bookmark, true);

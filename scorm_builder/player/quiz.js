@@ -267,7 +267,7 @@ var SB = window.SB = window.SB || {};
     if (q.t.s === 1) q.t.s = 0;
   }
 
-  quiz.init = function (d, st) {
+  quiz.init = function (d) {
     data = d;
     kit.course = data.course;
     ids = Object.keys(data.questions || {});
