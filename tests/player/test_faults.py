@@ -138,6 +138,30 @@ def test_avsluta_before_a_slow_lms_has_answered_keeps_the_closing_screen_and_the
     assert len(json.loads(second.cmi["cmi.suspend_data"])["k"].split(",")) == 3  # the first launch's pages kept
 
 
+def test_an_lms_without_lmsfinish_gets_a_last_commit_and_the_learner_is_told_it_was_saved(play, build):
+    """A real LMS's API had no LMSFinish, and the closing screen said nothing was saved although
+    every value had reached it through commits."""
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        frame.evaluate("() => { parent.API.LMSFinish = undefined; }")
+        frame.get_by_role("button", name="Nästa").click()
+        exit_course(frame)
+        seen["closed"] = frame.locator(".sb-done p").inner_text()
+        session.unload()
+
+    run = play(zip_path, learner)
+    assert run.errors == [], run.errors
+    assert [v["rule"] for v in run.violations] == ["no-finish"], run.violations
+    assert "är sparade" in seen["closed"], seen
+    (launch,) = run.launches
+    assert [c["fn"] for c in launch.calls][-1] == "LMSCommit"
+    assert [c["args"][0] for c in launch.calls[-3:-1]] == ["cmi.core.exit", "cmi.core.session_time"]
+    assert run.cmi["cmi.core.lesson_location"] == "l01-forsta-2" and run.cmi["cmi.core.exit"] == "suspend"
+
+
 def test_initialize_false_keeps_the_course_working_and_tells_the_learner(play, build):
     zip_path = build()
     seen = {}
