@@ -138,6 +138,30 @@ def test_avsluta_before_a_slow_lms_has_answered_keeps_the_closing_screen_and_the
     assert len(json.loads(second.cmi["cmi.suspend_data"])["k"].split(",")) == 3  # the first launch's pages kept
 
 
+def test_a_slow_lms_offers_to_resume_once_it_has_answered_without_moving_the_page(play, build):
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        frame.get_by_role("button", name="Nästa").click()
+        frame.get_by_role("button", name="Nästa").click()
+        session.close_abruptly()
+        frame = session.launch()
+        seen["at once"] = page_number(frame)
+        frame.get_by_role("button", name="Fortsätt där jag var").wait_for(timeout=20_000)
+        seen["offered on"] = page_number(frame)
+        seen["focus"] = frame.evaluate("document.activeElement.textContent")
+        frame.get_by_role("button", name="Fortsätt där jag var").click()
+        seen["resumed"] = page_number(frame)
+        session.unload()
+
+    run = play(zip_path, learner, faults=["delay:200"])
+    assert run.errors == [] and run.violations == [], (run.errors, run.violations)
+    assert seen["at once"] == seen["offered on"] == "Sida 1 av 5" and seen["resumed"] == "Sida 3 av 5", seen
+    assert seen["focus"] != "Fortsätt där jag var"  # the offer does not pull the focus from the reader
+
+
 def test_an_lms_without_lmsfinish_gets_a_last_commit_and_the_learner_is_told_it_was_saved(play, build):
     """A real LMS's API had no LMSFinish, and the closing screen said nothing was saved although
     every value had reached it through commits."""
