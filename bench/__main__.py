@@ -188,7 +188,7 @@ def bench_suspend(out: Out, targets: Targets, browser, work: Path) -> None:
     res = measure_suspend(next((work / "suspend-dist").glob("*.zip")), browser)
     out(f"The player driven through a course of {res.pages} pages and {res.questions} questions: every page "
         "visited with Next, every knowledge check answered and checked, the final test taken with all its "
-        "questions. Length is what the player's codec (`SB.encode`) gives after each page; *keys* lists "
+        "questions. Length is what the player's codec (`SB.progress.encode`) gives after each page; *keys* lists "
         "seen pages by key, *bitset* is the fallback when keys would not fit.\n")
     step = max(1, res.pages // 10)
     picked = [p for i, p in enumerate(res.points) if i % step == step - 1 or i == len(res.points) - 1]

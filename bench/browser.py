@@ -99,7 +99,7 @@ def _quiet_disconnects(server) -> None:
 
 # Visits every page with the player's own Next button, answers every knowledge check right and
 # presses its check button, takes the final test (every drawn question answered right), and on the
-# way asks the player's codec (SB.encode) how long suspend_data is. Answers follow the course data.
+# way asks the player's codec (SB.progress.encode) how long suspend_data is. Answers follow the course data.
 DRIVE = """
 () => {
   const data = SB.data, L = 'abcdefghijklmnopqrstuvwxyz';
@@ -134,7 +134,7 @@ DRIVE = """
     } else {
       page.querySelectorAll('.sb-question').forEach(f => { answer(f); f.querySelector('.sb-check').click(); answered++; });
     }
-    const s = SB.encode(SB.state, data);
+    const s = SB.progress.encode(SB.state, data);
     points.push({ pages: n + 1, answers: answered, length: s === null ? null : s.length,
                   form: s === null ? 'none' : JSON.parse(s).k !== undefined ? 'keys' : 'bitset' });
     if (n + 1 < data.pages.length) document.getElementById('sb-next').click();

@@ -1,9 +1,10 @@
 /* nav.js: the page shell. One page at a time, the table of contents (a dialog on small screens),
    previous/next, "Sida 3 av 12", the progress bar, and focus on the new page's heading. */
-(function (SB) {
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['nav', [], function (SB) {
   'use strict';
 
-  var nav = SB.nav = {};
+  var nav = {};
   var order = [], cur = null, onShow = null, tocOpen = false;
   var $ = function (id) { return document.getElementById(id); };
   var small = window.matchMedia ? window.matchMedia('(max-width: 47.99em)') : { matches: false };
@@ -124,4 +125,6 @@
     e.preventDefault();
     ring[next].focus();
   }
-})(window.SB = window.SB || {});
+
+  return nav;
+}]);

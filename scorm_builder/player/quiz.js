@@ -10,11 +10,12 @@
    for ordering each item's chosen position in item order, "2,1,". What a type's answer is, how it
    is read, written, scored and described is its module's (player/questions/<type>.js, registered
    in SB.questionTypes); nothing here branches on a question's type.
-   Depends on SB.t and SB.track (main.js) and SB.state; see docs/quiz-data.md. */
-(function (SB) {
+   Reports through SB.tracker, reads SB.state (the tracker's) and SB.t; see docs/quiz-data.md. */
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['quiz', [], function (SB) {
   'use strict';
 
-  var quiz = SB.quiz = {};
+  var quiz = {};
   var data = null, ids = [], at = {}, test = null, testPage = null;
   var begun = 0, changed = {};  // attempt shown at (ms), last change per drawn question (ms)
   var LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -100,13 +101,13 @@
     verdict.className = 'sb-verdict' + (resp == null || !scored ? '' : right ? ' sb-right' : ' sb-wrong');
     verdict.textContent = resp != null && !scored ? '' : SB.t(resp == null ? 'quiz_unanswered' : right ? 'quiz_right' : 'quiz_wrong');
     if (resp == null) return;
-    if (!scored) SB.track.interaction({ id: id, type: q.interaction, response: resp, result: 'neutral', weighting: q.weighting });
+    if (!scored) SB.tracker.interaction({ id: id, type: q.interaction, response: resp, result: 'neutral', weighting: q.weighting });
     var show = ['.sb-fb-explanation', scored ? '.sb-fb-' + (right ? 'correct' : 'incorrect') : '.sb-fb-sent'];
     show.forEach(function (sel) { var f = live.querySelector(sel); if (f) f.hidden = false; });
     all(live, '.sb-fb-option').forEach(function (f) { if (answer.split(',').indexOf(f.getAttribute('data-option')) >= 0) f.hidden = false; });
     state().k = state().k || {};
     state().k[at[id].toString(36)] = answer;
-    SB.track.save();
+    SB.tracker.saveState();
   }
 
   function initCheck(id) {
@@ -132,7 +133,7 @@
     t.o = t.d.map(function (i) { return orderFor(data.questions[ids[i]], test.shuffle !== false); });
     t.r = t.d.map(function () { return ''; });
     delete t.x;
-    SB.track.save();
+    SB.tracker.saveState();
     showAttempt(true);
   }
 
@@ -154,7 +155,7 @@
       form.onchange = form.oninput = function () {
         t.r[n] = read(q, form);
         changed[n] = Date.now();
-        SB.track.save();
+        SB.tracker.saveState();
       };
     });
     var submit = box.appendChild(el('button', 'sb-test-submit', SB.t('quiz_submit')));
@@ -174,13 +175,13 @@
     var score = t.d.length ? Math.round(100 * right / t.d.length) : 0;
     var passed = score >= (data.test.passMark != null ? data.test.passMark : data.mastery || 0);
     results.forEach(function (r) {
-      SB.track.interaction({ id: r.id, type: r.q.interaction, response: r.resp, pattern: r.q.pattern,
+      SB.tracker.interaction({ id: r.id, type: r.q.interaction, response: r.resp, pattern: r.q.pattern,
                              result: r.ok ? 'correct' : 'wrong', weighting: r.q.weighting, latencyMs: Math.max(0, r.ms) });
     });
-    var reported = SB.track.testResult({ score: score, passed: passed });
+    var reported = SB.tracker.testResult({ score: score, passed: passed });
     t.s = 2;
     t.x = [score, (typeof reported === 'boolean' ? reported : passed) ? 1 : 0];
-    SB.track.save();
+    SB.tracker.saveState();
     showResults(true);
   }
 
@@ -266,10 +267,9 @@
     if (q.t.s === 1) q.t.s = 0;
   }
 
-  quiz.init = function (d, st) {
+  quiz.init = function (d) {
     data = d;
     kit.course = data.course;
-    SB.state = SB.state || st;
     ids = Object.keys(data.questions || {});
     at = {};
     ids.forEach(function (id, i) { at[id] = i; });
@@ -291,4 +291,6 @@
   quiz.pageShown = function (pageId) {
     if (testPage && testPage.getAttribute('data-page') === pageId && T().s === 1) begun = Date.now();
   };
-})(window.SB = window.SB || {});
+
+  return quiz;
+}]);

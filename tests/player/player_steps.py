@@ -3,6 +3,7 @@ and names only (docs/architecture.md, the accessible-names contract)."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -100,8 +101,10 @@ def take_test(frame, data: dict, right: bool = True, submit: bool = True, only: 
 
 
 def exit_course(frame) -> None:
+    """Press Avsluta and wait until the closing screen says whether the LMS kept the progress."""
     frame.get_by_role("button", name="Avsluta").click()
     frame.get_by_role("heading", name="Du kan stänga fönstret nu").wait_for()
+    frame.locator(".sb-done p", has_text=re.compile(r"är sparade|kunde inte sparas")).wait_for()
 
 
 def sets(run_or_launch, element: str) -> list[str]:

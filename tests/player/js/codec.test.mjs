@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { load, plain, course } from './load.mjs';
 
-const { SB } = load();
+const { SB: { progress: P } } = load(['modules.js', 'progress.js']);
 
 // Worst case the quiz code keeps: 200 answered questions (short question keys, answers as the
 // 1.2 response strings) and a test attempt with 12 drawn questions and their option orders.
@@ -16,12 +16,12 @@ function quizState() {
 
 test('500 pages seen and 200 answered questions fit in 4096 characters', () => {
   const data = course(500);
-  const st = SB.fresh();
+  const st = P.fresh();
   data.pages.forEach((p) => { st.seen[p.id] = 1; });
   st.cur = data.pages[499].id; st.n = 212; st.t = [83, 1]; st.q = quizState();
-  const s = SB.encode(st, data);
+  const s = P.encode(st, data);
   assert.ok(s !== null && s.length <= 4096, `length ${s && s.length}`);
-  const back = SB.decode(s, data);
+  const back = P.decode(s, data);
   assert.equal(Object.keys(back.seen).length, 500);
   assert.equal(back.cur, data.pages[499].id);
   assert.equal(back.n, 212);
@@ -32,14 +32,14 @@ test('500 pages seen and 200 answered questions fit in 4096 characters', () => {
 
 test('a small course stores pages by key and survives added, removed and reordered pages', () => {
   const data = course(6);
-  const st = SB.fresh();
+  const st = P.fresh();
   [0, 2, 5].forEach((i) => { st.seen[data.pages[i].id] = 1; });
   st.cur = data.pages[5].id;
-  const s = SB.encode(st, data);
+  const s = P.encode(st, data);
   // New build: page 1 removed, a new page in front, the rest reversed.
   const next = course(0, { build: 'ffffffffffff' });
   next.pages = [{ id: 'ny', key: 'knew', title: 'Ny' }].concat(data.pages.filter((_, i) => i !== 1).reverse());
-  const back = SB.decode(s, next);
+  const back = P.decode(s, next);
   assert.deepEqual(Object.keys(back.seen).sort(), [data.pages[0].id, data.pages[2].id, data.pages[5].id].sort());
   assert.equal(back.cur, data.pages[5].id);
   assert.equal(back.changed, true);
@@ -47,29 +47,29 @@ test('a small course stores pages by key and survives added, removed and reorder
 
 test('the bitset form maps onto the same page sequence, and never onto a different one', () => {
   const data = course(500);
-  const st = SB.fresh();
+  const st = P.fresh();
   data.pages.forEach((p, i) => { if (i % 3 === 0) st.seen[p.id] = 1; });
   st.q = quizState();
-  const s = SB.encode(st, data);
+  const s = P.encode(st, data);
   assert.ok(!JSON.parse(s).k, 'expected the bitset form for this size');
   const edited = { ...data, build: '000000000000' };  // text edits: same pages
-  assert.equal(Object.keys(SB.decode(s, edited).seen).length, 167);
+  assert.equal(Object.keys(P.decode(s, edited).seen).length, 167);
   const reordered = { ...data, pages: data.pages.slice().reverse() };
-  assert.equal(Object.keys(SB.decode(s, reordered).seen).length, 0);
+  assert.equal(Object.keys(P.decode(s, reordered).seen).length, 0);
 });
 
 test('a state that cannot fit is refused rather than sent over the limit', () => {
   const data = course(3);
-  const st = SB.fresh();
+  const st = P.fresh();
   st.q = { big: 'x'.repeat(5000) };
-  assert.equal(SB.encode(st, data), null);
+  assert.equal(P.encode(st, data), null);
 });
 
 test('version 1 data is migrated', () => {
   const data = course(4);
   const v1 = JSON.stringify({ v: 1, build: data.build, page: data.pages[2].key, next: 3,
     seen: [data.pages[0].key, data.pages[2].key], quiz: { a: { q1: 'b' } } });
-  const st = SB.decode(v1, data);
+  const st = P.decode(v1, data);
   assert.equal(st.cur, data.pages[2].id);
   assert.equal(st.n, 3);
   assert.deepEqual(Object.keys(st.seen), [data.pages[0].id, data.pages[2].id]);
@@ -82,7 +82,7 @@ test('unknown, foreign and corrupt suspend_data gives null or a safe state, neve
     '{"v":2,"s":"@@@","h":1}', '{"v":2,"t":[900,1],"n":1.5}', '{"v":1,"seen":"zz"}', '{"v":2,"k":"__proto__,constructor"}'];
   for (const s of bad) {
     let st;
-    assert.doesNotThrow(() => { st = SB.decode(s, data); }, s);
+    assert.doesNotThrow(() => { st = P.decode(s, data); }, s);
     if (st) {
       assert.equal(Object.keys(st.seen).length, 0, s);
       assert.equal(st.cur, null, s);
@@ -101,15 +101,15 @@ test('status rules for each completion mode', () => {
     ['pages-and-test', true, [90, 1], 'passed'], ['pages-and-test', true, [40, 0], 'failed'],
     ['pages-and-test', false, [40, 0], 'failed'],
   ];
-  for (const [mode, all, t, want] of cases) assert.equal(SB.statusFor(mode, all, t), want, `${mode} ${all} ${t}`);
+  for (const [mode, all, t, want] of cases) assert.equal(P.statusFor(mode, all, t), want, `${mode} ${all} ${t}`);
 });
 
 test('a status the LMS holds is never lowered', () => {
-  assert.equal(SB.keepBest('passed', 'failed'), 'passed');
-  assert.equal(SB.keepBest('passed', 'incomplete'), 'passed');
-  assert.equal(SB.keepBest('completed', 'incomplete'), 'completed');
-  assert.equal(SB.keepBest('failed', 'passed'), 'passed');
-  assert.equal(SB.keepBest('not attempted', 'incomplete'), 'incomplete');
-  assert.equal(SB.keepBest('', 'incomplete'), 'incomplete');
-  assert.equal(SB.keepBest('incomplete', 'completed'), 'completed');
+  assert.equal(P.keepBest('passed', 'failed'), 'passed');
+  assert.equal(P.keepBest('passed', 'incomplete'), 'passed');
+  assert.equal(P.keepBest('completed', 'incomplete'), 'completed');
+  assert.equal(P.keepBest('failed', 'passed'), 'passed');
+  assert.equal(P.keepBest('not attempted', 'incomplete'), 'incomplete');
+  assert.equal(P.keepBest('', 'incomplete'), 'incomplete');
+  assert.equal(P.keepBest('incomplete', 'completed'), 'completed');
 });

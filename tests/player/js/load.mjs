@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const PLAYER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scorm_builder/player');
 
-export function load(files = ['scorm.js', 'state.js'], globals = {}) {
+export function load(files = ['modules.js', 'scorm.js', 'progress.js', 'tracker.js'], globals = {}) {
   const ctx = { console, setTimeout, clearTimeout, ...globals };
   ctx.window = ctx;
   vm.createContext(ctx);

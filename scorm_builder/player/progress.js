@@ -1,6 +1,8 @@
-/* state.js: the learner's state and what it means. The suspend_data codec (compact, versioned,
-   at most 4096 characters, tolerant of anything it did not write) and the status rules. */
-(function (SB) {
+/* progress.js: the learner's progress and what it means. The suspend_data codec (compact,
+   versioned, at most 4096 characters, tolerant of anything it did not write) and the status rules.
+   Pure functions: the tracker (tracker.js) holds the one state object and decides when to save. */
+var SB = window.SB = window.SB || {};
+(SB.modules = SB.modules || []).push(['progress', [], function () {
   'use strict';
 
   var VERSION = 2, LIMIT = 4096;
@@ -8,7 +10,7 @@
 
   /* seen: page id -> 1; cur: page id; q: quiz.js's object; n: next interaction index;
      t: [best score, 1 if any attempt passed] once a test was taken, else null. */
-  SB.fresh = function () { return { cur: null, seen: {}, q: {}, n: 0, t: null }; };
+  function fresh() { return { cur: null, seen: {}, q: {}, n: 0, t: null }; }
 
   function bits(flags) {
     var out = '';
@@ -39,7 +41,7 @@
 
   /* Seen pages go by key when that fits (it survives added, removed and reordered pages),
      else as a bitset over the page order plus the order's hash. null: nothing fits. */
-  SB.encode = function (st, data) {
+  function encode(st, data) {
     var keys = [], flags = [];
     data.pages.forEach(function (p) {
       var s = !!st.seen[p.id];
@@ -54,9 +56,8 @@
     o.s = bits(flags);
     s = JSON.stringify(o);
     if (s.length <= LIMIT) return s;
-    SB.log('suspend_data would be', s.length, 'characters; keeping the previous value');
     return null;
-  };
+  }
 
   /* Version 1 spelled names out and listed keys in an array. */
   var MIGRATE = {
@@ -69,13 +70,13 @@
   function isObj(x) { return !!x && typeof x === 'object' && !Array.isArray(x); }
 
   /* The state in `str`, mapped onto this build's pages; null when it is not ours or unreadable. */
-  SB.decode = function (str, data) {
+  function decode(str, data) {
     var o;
     try { o = JSON.parse(str); } catch (e) { return null; }
     if (!isObj(o)) return null;
     while (isObj(o) && o.v !== VERSION && MIGRATE[o.v]) o = MIGRATE[o.v](o);
     if (!isObj(o) || o.v !== VERSION) return null;
-    var st = SB.fresh(), byKey = {}, pages = data.pages;
+    var st = fresh(), byKey = {}, pages = data.pages;
     pages.forEach(function (p) { byKey[p.key] = p.id; });
     if (typeof o.k === 'string') {
       o.k.split(',').forEach(function (k) { if (byKey.hasOwnProperty(k)) st.seen[byKey[k]] = 1; });
@@ -88,19 +89,21 @@
     if (isObj(o.q)) st.q = o.q;
     st.changed = o.b !== data.build;  // for quiz.js: questions may have changed since q was saved
     return st;
-  };
+  }
 
   /* lesson_status for a course's completion rule; a failed retry never undoes a pass. */
-  SB.statusFor = function (completion, allSeen, t) {
+  function statusFor(completion, allSeen, t) {
     var pass = !!(t && t[1]);
     if (completion === 'test') return !t ? 'incomplete' : pass ? 'passed' : 'failed';
     if (completion === 'pages-and-test') return t && !pass ? 'failed' : pass && allSeen ? 'passed' : 'incomplete';
     return allSeen ? 'completed' : 'incomplete';
-  };
+  }
 
   /* A status the LMS already holds is a floor: the player never reports less than that. */
   var RANK = { incomplete: 0, failed: 1, completed: 1, passed: 2 };
-  SB.keepBest = function (held, next) {
+  function keepBest(held, next) {
     return RANK[held] > RANK[next] ? held : next;
-  };
-})(window.SB = window.SB || {});
+  }
+
+  return { fresh: fresh, encode: encode, decode: decode, statusFor: statusFor, keepBest: keepBest };
+}]);
