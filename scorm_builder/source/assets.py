@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.treeprocessors import Treeprocessor
 
 from scorm_builder.source.files import safe_uri
+from scorm_builder.source.reading import kind_problem
 
 LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source": "src"}
 SAFE_SCHEMES = {"mailto", "tel"}
@@ -88,6 +89,10 @@ class AssetTreeprocessor(Treeprocessor):
         root = sb.course_root.resolve()
         if not target.is_relative_to(root):
             sb.reporter.error("asset.outside", sb.path, *at, path=rel)
+            return None
+        problem = kind_problem(target, root)   # a folder or a pipe says so, instead of "does not exist"
+        if problem:
+            sb.reporter.error(problem[0], sb.path, *at, path=rel, **problem[1])
             return None
         if not target.is_file():
             siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []

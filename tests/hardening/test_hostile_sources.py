@@ -84,6 +84,16 @@ def lesson_is(kind: str) -> Callable[[Path], None]:
     return change
 
 
+def asset_is(kind: str) -> Callable[[Path], None]:
+    def change(course: Path) -> None:
+        if kind == "folder":
+            (course / "assets/bild.png").mkdir()
+        else:
+            os.mkfifo(course / "assets/bild.png")
+        page("![Bild](../assets/bild.png)")(course)
+    return change
+
+
 def traversal(course: Path) -> None:
     outside_file(course)
     course_yml("  - 01-forsta", "  - ../../secret")(course)
@@ -135,6 +145,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "asset-symlink-outside": (symlinked_asset, "kurs/lessons/01-forsta.md:6:9: error:"),
     "lesson-is-a-folder": (lesson_is("folder"), "kurs/course.yml:11:5: error:"),
     "lesson-is-a-fifo": (lesson_is("fifo"), "kurs/course.yml:11:5: error:"),
+    "asset-is-a-fifo": (asset_is("fifo"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is not an ordinary"),
+    "asset-is-a-folder": (asset_is("folder"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is a folder"),
     "lesson-name-climbs-out": (traversal, "kurs/course.yml:11:5: error:"),
     "lessons-folder-is-a-file": (lambda c: [os.rename(c / "lessons", c / "old"), (c / "lessons").write_text("x")],
                                  "kurs/course.yml:11:5: error:"),
