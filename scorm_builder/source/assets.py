@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.treeprocessors import Treeprocessor
 
 from scorm_builder.source.files import safe_uri
-from scorm_builder.source.reading import kind_problem
+from scorm_builder.source.reading import kind_problem, resolved
 
 LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source": "src"}
 SAFE_SCHEMES = {"mailto", "tel"}
@@ -85,8 +85,11 @@ class AssetTreeprocessor(Treeprocessor):
 
     def _local(self, ref: str, at: tuple, sb) -> str | None:
         rel = unquote(urlsplit(ref).path)
-        target = (sb.abs_path.parent / rel).resolve()
+        target = resolved(sb.abs_path.parent / rel)
         root = sb.course_root.resolve()
+        if target is None:
+            sb.reporter.error("source.link_loop", sb.path, *at, path=rel)
+            return None
         if not target.is_relative_to(root):
             sb.reporter.error("asset.outside", sb.path, *at, path=rel)
             return None

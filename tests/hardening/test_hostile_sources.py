@@ -84,6 +84,17 @@ def lesson_is(kind: str) -> Callable[[Path], None]:
     return change
 
 
+def symlink_loop(name: str) -> Callable[[Path], None]:
+    def change(course: Path) -> None:
+        path = course / name
+        path.unlink(missing_ok=True)
+        path.symlink_to(path.name + ".other")
+        path.with_name(path.name + ".other").symlink_to(path.name)
+        if name.startswith("assets/"):
+            page("![Bild](../assets/bild.png)")(course)
+    return change
+
+
 def asset_is(kind: str) -> Callable[[Path], None]:
     def change(course: Path) -> None:
         if kind == "folder":
@@ -145,6 +156,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "asset-symlink-outside": (symlinked_asset, "kurs/lessons/01-forsta.md:6:9: error:"),
     "lesson-is-a-folder": (lesson_is("folder"), "kurs/course.yml:11:5: error:"),
     "lesson-is-a-fifo": (lesson_is("fifo"), "kurs/course.yml:11:5: error:"),
+    "lesson-symlink-loop": (symlink_loop(LESSON), "kurs/course.yml:11:5: error: kurs/lessons/01-forsta.md is a link"),
+    "asset-symlink-loop": (symlink_loop("assets/bild.png"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is"),
     "asset-is-a-fifo": (asset_is("fifo"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is not an ordinary"),
     "asset-is-a-folder": (asset_is("folder"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is a folder"),
     "lesson-name-climbs-out": (traversal, "kurs/course.yml:11:5: error:"),
