@@ -2,7 +2,7 @@
 
 Authors may format text with HTML (abbreviations, keyboard keys, a table Markdown cannot write,
 details/summary), but a package must never run script or load anything from outside itself. So
-every piece of raw HTML Python-Markdown stashed is parsed (lxml, libxml2's HTML parser) and every
+every piece of raw HTML Python-Markdown stashed is read by two parsers (see `findings`) and every
 element, attribute and link is checked against the lists below: what is not listed is refused
 with `path:line:col: error`, and the build stops. Nothing is silently dropped, because a learner
 would then see a page the author never wrote; nothing is passed on, because an LMS administrator
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
 
 from lxml import etree as lxml_etree
 from lxml import html as lxml_html
@@ -60,7 +61,19 @@ def url_allowed(url: str) -> bool:
 
 
 def findings(raw: str) -> list[tuple[str, str, dict]]:
-    """(message code, the source text to point at, message parameters) for each thing not allowed."""
+    """(message code, the source text to point at, message parameters) for each thing not allowed.
+
+    Two parsers read the HTML, and what either finds counts: lxml builds a tree as libxml2 does
+    (it sees through markup hidden in odd nesting), the standard library's HTMLParser reports
+    every tag as written (lxml's fragment parser silently drops `<body onload=…>`, which a browser
+    merges into the page's own body and runs). Markup must pass both to be packaged."""
+    found: dict[tuple, tuple] = {}
+    for code, needle, params in _tree_findings(raw) + _token_findings(raw):
+        found.setdefault((code, needle), (code, needle, params))
+    return list(found.values())
+
+
+def _tree_findings(raw: str) -> list[tuple[str, str, dict]]:
     try:
         root = lxml_html.fragment_fromstring(raw, create_parent="div")
     except (lxml_etree.ParserError, ValueError):
@@ -71,23 +84,55 @@ def findings(raw: str) -> list[tuple[str, str, dict]]:
             if "<" in (el.text or "") or ">" in (el.text or ""):
                 found.append(("html.comment", "<!--", {}))
             continue
-        tag = el.tag.lower()
-        if tag not in TAGS:
-            found.append(("html.forbidden", f"<{el.tag}", {"tag": tag}))
-            continue
-        for name, value in el.attrib.items():
-            name = name.lower()
-            if name.startswith("on"):
-                found.append(("html.event_handler", name, {"attribute": name, "tag": tag}))
-            elif name == "style":
-                found.append(("html.style", name, {"tag": tag}))
-            elif not attribute_allowed(tag, name):
-                found.append(("html.attribute", name, {"attribute": name, "tag": tag,
-                                                       "allowed": ", ".join(_allowed_on(tag))}))
-            elif name in URL_ATTRIBUTES and not url_allowed(value):
-                found.append(("html.url", value, {"url": value, "tag": tag}))
-            elif _reserved(name, value):
-                found.append(("html.reserved_name", value, {"attribute": name, "value": value, "tag": tag}))
+        found += _element_findings(el.tag, el.attrib.items())
+    return found
+
+
+class _Tokens(HTMLParser):
+    """Every start tag, declaration and processing instruction, as written."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += _element_findings(tag, [(name, value or "") for name, value in attrs])
+
+    def handle_decl(self, decl):        # <!DOCTYPE …>
+        self.found.append(("html.forbidden", "<!", {"tag": "!" + decl.split()[0].lower() if decl else "!"}))
+
+    def handle_pi(self, data):          # <?xml …>
+        self.found.append(("html.forbidden", "<?", {"tag": "?"}))
+
+    def unknown_decl(self, data):       # <![CDATA[ … ]]>
+        self.found.append(("html.comment", "<![", {}))
+
+
+def _token_findings(raw: str) -> list[tuple[str, str, dict]]:
+    tokens = _Tokens()
+    tokens.feed(raw)
+    tokens.close()
+    return tokens.found
+
+
+def _element_findings(tag: str, attributes) -> list[tuple[str, str, dict]]:
+    shown, tag = tag, tag.lower()
+    if tag not in TAGS:
+        return [("html.forbidden", f"<{shown}", {"tag": tag})]
+    found = []
+    for name, value in attributes:
+        name = name.lower()
+        if name.startswith("on"):
+            found.append(("html.event_handler", name, {"attribute": name, "tag": tag}))
+        elif name == "style":
+            found.append(("html.style", name, {"tag": tag}))
+        elif not attribute_allowed(tag, name):
+            found.append(("html.attribute", name, {"attribute": name, "tag": tag,
+                                                   "allowed": ", ".join(_allowed_on(tag))}))
+        elif name in URL_ATTRIBUTES and not url_allowed(value):
+            found.append(("html.url", value, {"url": value, "tag": tag}))
+        elif _reserved(name, value):
+            found.append(("html.reserved_name", value, {"attribute": name, "value": value, "tag": tag}))
     return found
 
 

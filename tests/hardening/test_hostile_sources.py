@@ -139,6 +139,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
                               "kurs/lessons/01-forsta.md:7:1: error:"),
     "html-inline-onmouseover": (page('Text <span onmouseover="alert(1)">här</span>.'),
                                 "kurs/lessons/01-forsta.md:6:12: error:"),
+    "html-body-onload": (page('<body onload="parent.API.LMSSetValue(\'cmi.core.score.raw\', \'100\')">'),
+                         "kurs/lessons/01-forsta.md:6:1: error:"),
     "attr-list-onclick": (page('Klicka här.\n{: onclick="alert(1)" }'), "kurs/lessons/01-forsta.md:7:4: error:"),
     "markdown-javascript-link": (page("[Klicka](javascript:alert(1))"), "kurs/lessons/01-forsta.md:6:"),
     # YAML that expands without end

@@ -65,6 +65,11 @@ def test_formatting_html_passes_unchanged():
     ('<div>\n<!--><script>alert(1)</script>-->\n</div>', "html.forbidden", 7, 6),
     ('<div>\n<!-- a --!><script>alert(1)</script> -->\n</div>', "html.forbidden", 7, 12),
     ('<div>\n<!--!><script>x</script>-->\n</div>', "html.comment", 7, 1),
+    # what lxml's fragment parser drops, but a browser merges into the page: the token scan sees it
+    ('<body onload="alert(1)">', "html.forbidden", 6, 1),
+    ('<html><head></head><body onpageshow="alert(1)"></body></html>', "html.forbidden", 6, 1),
+    ('<!DOCTYPE html>\n<p>x</p>', "html.forbidden", 6, 1),
+    ('<?xml version="1.0" encoding="utf-8"?>\n<p>x</p>', "html.forbidden", 6, 1),
     # names the player finds its own elements by
     ('<button id="sb-next">Nästa</button>', "html.forbidden", 6, 1),
     ('<span id="sb-next">Nästa</span>', "html.reserved_name", 6, 11),
