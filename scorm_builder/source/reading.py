@@ -14,7 +14,7 @@ from pathlib import Path
 from scorm_builder.errors import Reporter
 
 MAX_SOURCE_BYTES = 500_000   # the longest sample lesson is 10 KB; 500 kB of Markdown is a book, and slow
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")   # tab, newline and CR are text
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")   # tab, newline and CR are text
 
 
 def resolved(path: Path) -> Path | None:
