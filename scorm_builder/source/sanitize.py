@@ -110,8 +110,11 @@ class _Tokens(HTMLParser):
 
 def _token_findings(raw: str) -> list[tuple[str, str, dict]]:
     tokens = _Tokens()
-    tokens.feed(raw)
-    tokens.close()
+    try:
+        tokens.feed(raw)
+        tokens.close()
+    except AssertionError:   # HTMLParser gives up on some broken `<![…` declarations
+        return [("html.unreadable", raw.strip().split("\n")[0], {})]
     return tokens.found
 
 
