@@ -92,6 +92,8 @@ def test_the_attribute_message_lists_what_is_allowed():
 @pytest.mark.parametrize("body, code", [
     ('# Sida {onclick="alert(1)"}', "html.event_handler"),
     ('Text.\n{: style="background:url(http://evil.example/x)" }', "html.style"),
+    ("## Nästa {#sb-next}", "html.reserved_name"),
+    ("Text.\n{: .viktig .sb-feedback }", "html.reserved_name"),
 ])
 def test_attribute_lists_may_not_add_script_or_style(body, code):
     _, found = run(f"# Sida\n\n{body}\n")
@@ -105,3 +107,10 @@ def test_attribute_lists_may_not_add_script_or_style(body, code):
 ])
 def test_url_allowlist(url, allowed):
     assert url_allowed(url) is allowed
+
+
+def test_the_tools_own_names_and_ordinary_attribute_lists_pass():
+    html, found = run("# Sida\n\n::: viktigt Kom ihåg\nText.\n{: #egen .markerad }\n:::\n")
+    assert found == []
+    assert '<aside class="sb-callout sb-callout-important">' in html   # the block's own sb- classes
+    assert '<p class="markerad" id="egen">Text.</p>' in html
