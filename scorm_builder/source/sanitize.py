@@ -149,13 +149,15 @@ def _allowed_on(tag: str) -> list[str]:
     return sorted(GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())) + [p + "*" for p in GLOBAL_PREFIXES]
 
 
-def locate(sb, raw: str, needle: str) -> tuple[int | None, int | None]:
-    """(line, column) of `needle` in the source, searched from where the raw HTML starts.
+def locate(sb, raw: str, needle: str, occurrence: int = 0) -> tuple[int | None, int | None]:
+    """(line, column) of `needle` in the source, searched from where the raw HTML starts: its
+    `occurrence`-th appearance, counted from 0, for a piece written more than once.
     Markdown expanded tabs to four spaces in `raw`; the source is compared the same way."""
     lines = [ln.expandtabs(4).lower() for ln in sb.locator.lines]
     raw_lines = [ln.strip().lower() for ln in raw.split("\n")]
     first = next((ln for ln in raw_lines if ln), "")
-    start = next((i for i, ln in enumerate(lines) if first and first in ln), None)
+    starts = [i for i, ln in enumerate(lines) if first and first in ln]
+    start = starts[min(occurrence, len(starts) - 1)] if starts else None
     if start is None:
         return None, None
     for i in range(start, min(len(lines), start + len(raw_lines))):
@@ -170,12 +172,14 @@ class RawHtmlCheck(Postprocessor):
 
     def run(self, text: str) -> str:
         sb = self.md.sb
+        seen: dict[str, int] = {}   # pieces are stashed in page order: the second alike is the next one
         for raw in self.md.htmlStash.rawHtmlBlocks:
             raw = str(raw)
             if "<" not in raw:   # an entity such as &amp;
                 continue
+            occurrence = seen[raw] = seen.get(raw, -1) + 1
             for code, needle, params in findings(raw):
-                sb.reporter.error(code, sb.path, *locate(sb, raw, needle), **params)
+                sb.reporter.error(code, sb.path, *locate(sb, raw, needle, occurrence), **params)
         return text
 
 

@@ -114,3 +114,8 @@ def test_the_tools_own_names_and_ordinary_attribute_lists_pass():
     assert found == []
     assert '<aside class="sb-callout sb-callout-important">' in html   # the block's own sb- classes
     assert '<p class="markerad" id="egen">Text.</p>' in html
+
+
+def test_the_same_html_written_twice_is_reported_at_both_places():
+    _, found = run('# Sida\n\nEtt <span onclick="x()">a</span>.\n\nTvå <span onclick="x()">b</span>.\n')
+    assert [(c, ln, cl) for c, ln, cl, _ in found] == [("html.event_handler", 6, 11), ("html.event_handler", 8, 11)]
