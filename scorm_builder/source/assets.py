@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.treeprocessors import Treeprocessor
 
-from scorm_builder.source.files import safe_uri
+from scorm_builder.source.asset_files import svg_findings, type_allowed
+from scorm_builder.source.files import display_path, safe_uri
 from scorm_builder.source.reading import kind_problem, resolved
 
 LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source": "src"}
@@ -105,12 +106,26 @@ class AssetTreeprocessor(Treeprocessor):
             else:
                 sb.reporter.error("asset.missing", sb.path, *at, path=rel)
             return None
+        if not self._carriable(target, rel, at, sb):
+            return None
         inside = target.relative_to(root)
         if inside.parts[0] == "assets":
             inside = inside.relative_to("assets")
         uri = "assets/" + safe_uri(inside.as_posix())
         sb.assets[target] = uri
         return uri
+
+    def _carriable(self, target: Path, rel: str, at: tuple, sb) -> bool:
+        """Only files no browser would run go into a package (asset_files.py)."""
+        if not type_allowed(target):
+            sb.reporter.error("asset.type", sb.path, *at, path=rel, suffix=target.suffix.lower() or rel)
+            return False
+        if target.suffix.lower() == ".svg":
+            found = svg_findings(target)
+            for code, line, params in found:
+                sb.reporter.error(code, display_path(target), line, **params)
+            return not found
+        return True
 
     def _size(self, src: str, at: tuple, sb) -> None:
         rel = unquote(urlsplit(src).path)

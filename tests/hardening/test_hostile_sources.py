@@ -162,6 +162,11 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "asset-symlink-loop": (symlink_loop("assets/bild.png"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is"),
     "asset-is-a-fifo": (asset_is("fifo"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is not an ordinary"),
     "asset-is-a-folder": (asset_is("folder"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is a folder"),
+    "asset-html-attachment": (lambda c: [file("assets/mer.html", "<script>parent.API.LMSFinish('')</script>")(c),
+                                          page("[Mer](../assets/mer.html)")(c)], "kurs/lessons/01-forsta.md:6:7: error:"),
+    "asset-svg-with-script": (lambda c: [file("assets/x.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                                                             "<script>alert(1)</script></svg>")(c),
+                                          page("![Bild](../assets/x.svg)")(c)], "kurs/assets/x.svg:2: error:"),
     "lesson-name-climbs-out": (traversal, "kurs/course.yml:11:5: error:"),
     "lessons-folder-is-a-file": (lambda c: [os.rename(c / "lessons", c / "old"), (c / "lessons").write_text("x")],
                                  "kurs/course.yml:11:5: error:"),
