@@ -47,6 +47,13 @@ def type_allowed(path: Path) -> bool:
     return path.suffix.lower() in FILE_TYPES
 
 
+def is_webvtt(path: Path) -> bool:
+    """A WebVTT file starts with WEBVTT (after an optional BOM), then a space, tab or line end."""
+    with open(path, "rb") as f:
+        head = f.read(10).removeprefix(b"\xef\xbb\xbf")
+    return head.startswith(b"WEBVTT") and head[6:7] in (b"", b" ", b"\t", b"\n", b"\r")
+
+
 def svg_findings(path: Path) -> list[tuple[str, int | None, dict]]:
     """(message code, line in the SVG, parameters) for what the SVG may not hold."""
     if path.stat().st_size > MAX_SVG_BYTES:

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.treeprocessors import Treeprocessor
 
-from scorm_builder.source.asset_files import svg_findings, type_allowed
+from scorm_builder.source.asset_files import is_webvtt, svg_findings, type_allowed
 from scorm_builder.source.files import display_path, safe_uri
 from scorm_builder.source.reading import kind_problem, resolved
 
@@ -125,6 +125,9 @@ class AssetTreeprocessor(Treeprocessor):
             for code, line, params in found:
                 sb.reporter.error(code, display_path(target), line, **params)
             return not found
+        if target.suffix.lower() == ".vtt" and not is_webvtt(target):   # an .srt renamed: browsers show nothing
+            sb.reporter.error("media.captions_not_vtt", sb.path, *at, path=rel)
+            return False
         return True
 
     def _size(self, src: str, at: tuple, sb) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import textwrap
 import zipfile
+from pathlib import Path
 
 import pytest
 import yaml
@@ -91,9 +92,9 @@ def course_for(role: str, body: str) -> dict[str, str]:
         files["lessons/exempel.md"] = f"---\ntitle: Exempel\n---\n{heading}{body}"
     else:
         files[role] = body
-    for ref in set(re.findall(r"\.\./assets/([\w./-]+)", "".join(files.values()))):   # SVGs are read: a real one
-        files.setdefault(f"assets/{ref}", '<svg xmlns="http://www.w3.org/2000/svg"/>\n' if ref.endswith(".svg")
-                         else "exempelfil\n")
+    stubs = {".svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n', ".vtt": "WEBVTT\n"}   # these are read
+    for ref in set(re.findall(r"\.\./assets/([\w./-]+)", "".join(files.values()))):
+        files.setdefault(f"assets/{ref}", stubs.get(Path(ref).suffix, "exempelfil\n"))
     return files
 
 

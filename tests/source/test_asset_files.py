@@ -74,3 +74,15 @@ def test_svg_content_is_checked_at_its_line(make_course, tmp_path, monkeypatch, 
     result = check(make_course, tmp_path, monkeypatch, {"assets/x.svg": content}, "![Bild](../assets/x.svg)")
     assert result.exit_code == 1
     assert expected in result.output, result.output
+
+
+@pytest.mark.parametrize("content, ok", [
+    ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHej\n", True),
+    ("\ufeffWEBVTT - Svenska\n", True),
+    ("1\n00:00:01,000 --> 00:00:02,000\nHej\n", False),   # SubRip saved as .vtt
+    ("WEBVTTX\n", False),
+])
+def test_captions_are_webvtt_inside_too(make_course, tmp_path, monkeypatch, content, ok):
+    reference = "::: video ../assets/film.mp4\ntextning: ../assets/film.vtt\n:::"
+    result = check(make_course, tmp_path, monkeypatch, {"assets/film.mp4": "x", "assets/film.vtt": content}, reference)
+    assert (result.exit_code, "is not WebVTT" in result.output) == ((0, False) if ok else (1, True)), result.output
