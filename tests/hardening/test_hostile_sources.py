@@ -95,6 +95,17 @@ def symlink_loop(name: str) -> Callable[[Path], None]:
     return change
 
 
+def lessons_folder_outside(course: Path) -> None:
+    elsewhere = course.parent / "elsewhere"
+    os.rename(course / "lessons", elsewhere)
+    (course / "lessons").symlink_to(elsewhere)
+
+
+def course_yml_is_a_folder(course: Path) -> None:
+    (course / "course.yml").unlink()
+    (course / "course.yml").mkdir()
+
+
 def asset_is(kind: str) -> Callable[[Path], None]:
     def change(course: Path) -> None:
         if kind == "folder":
@@ -167,6 +178,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "asset-svg-with-script": (lambda c: [file("assets/x.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
                                                              "<script>alert(1)</script></svg>")(c),
                                           page("![Bild](../assets/x.svg)")(c)], "kurs/assets/x.svg:2: error:"),
+    "lessons-folder-links-outside": (lessons_folder_outside, "kurs/course.yml:11:5: error: kurs/lessons/01-forsta.md is"),
+    "course-yml-is-a-folder": (course_yml_is_a_folder, "kurs/course.yml: error: kurs/course.yml is a folder"),
+    "course-yml-3000-lessons": (course_yml("  - 01-forsta", "\n".join(f"  - saknas-{i}" for i in range(3000))),
+                                "kurs/course.yml:3010:5: error:"),
     "lesson-name-climbs-out": (traversal, "kurs/course.yml:11:5: error:"),
     "lessons-folder-is-a-file": (lambda c: [os.rename(c / "lessons", c / "old"), (c / "lessons").write_text("x")],
                                  "kurs/course.yml:11:5: error:"),
