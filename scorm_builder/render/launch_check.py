@@ -12,6 +12,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from scorm_builder.source.asset_files import CSS_LOADS
+
 PLAYER_SCRIPTS = ({"src": "player.js"}, {"type": "application/json", "id": "sb-data"})
 FRAMES = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
@@ -54,8 +56,17 @@ def page_findings(html: str) -> list[Finding]:
     return page.found
 
 
+def css_findings(css: str) -> list[Finding]:
+    """A stylesheet that fetches from elsewhere (@import, url() with an address) breaks the promise
+    that a package loads nothing from outside, and tells a third party who opened the course."""
+    return [("theme.css_loads", n, {}) for n, text in enumerate(css.split("\n"), start=1) if CSS_LOADS.search(text)]
+
+
 def check_launch_pages(staging: Path) -> list[tuple[str, str, int, dict]]:
-    """(code, page name, line, parameters) for every launch page in the staging folder."""
-    return [(code, page.name, line, params)
-            for page in sorted(staging.glob("*.html"))
-            for code, line, params in page_findings(page.read_text(encoding="utf-8"))]
+    """(code, file name, line, parameters) for every launch page and stylesheet in the staging folder."""
+    found = [(code, page.name, line, params)
+             for page in sorted(staging.glob("*.html"))
+             for code, line, params in page_findings(page.read_text(encoding="utf-8"))]
+    return found + [(code, sheet.name, line, params)
+                    for sheet in sorted(staging.glob("*.css"))
+                    for code, line, params in css_findings(sheet.read_text(encoding="utf-8", errors="replace"))]

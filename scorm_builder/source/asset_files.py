@@ -40,7 +40,7 @@ FOREIGN_OK = frozenset({
     "http://ns.adobe.com/Variables/1.0/", "http://ns.adobe.com/ImageReplacement/1.0/", "http://ns.adobe.com/xap/1.0/",
 })
 MAX_SVG_BYTES = 5_000_000
-_CSS_LOADS = re.compile(r"@import|url\(\s*['\"]?\s*(?!data:)(?:[a-z][a-z0-9+.-]*:|//)", re.I)   # from elsewhere
+CSS_LOADS = re.compile(r"@import|url\(\s*['\"]?\s*(?!data:)(?:[a-z][a-z0-9+.-]*:|//)", re.I)   # from elsewhere
 
 
 def type_allowed(path: Path) -> bool:
@@ -73,7 +73,7 @@ def svg_findings(path: Path) -> list[tuple[str, int | None, dict]]:
         if namespace == SVG and name not in SVG_ELEMENTS or namespace not in (SVG, *FOREIGN_OK):
             found.append(("svg.element", el.sourceline, {"element": name}))
             continue
-        if name == "style" and _CSS_LOADS.search(el.text or ""):
+        if name == "style" and CSS_LOADS.search(el.text or ""):
             found.append(("svg.loads", el.sourceline, {"element": name}))
         for key, value in el.attrib.items():
             attribute = key.rpartition("}")[2].lower()
@@ -81,6 +81,6 @@ def svg_findings(path: Path) -> list[tuple[str, int | None, dict]]:
                 found.append(("svg.event_handler", el.sourceline, {"attribute": attribute, "element": name}))
             elif attribute == "href" and not value.strip().startswith(("#", "data:image/")):
                 found.append(("svg.link", el.sourceline, {"value": value, "element": name}))
-            elif attribute == "style" and _CSS_LOADS.search(value):
+            elif attribute == "style" and CSS_LOADS.search(value):
                 found.append(("svg.loads", el.sourceline, {"element": name}))
     return found

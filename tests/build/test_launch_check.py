@@ -52,3 +52,12 @@ def test_the_players_own_scripts_pass_and_a_third_does_not():
     page = ('<script type="application/json" id="sb-data">{}</script>\n<script src="player.js"></script>\n'
             '<script src="player.js" defer></script>\n')
     assert page_findings(page) == [("theme.script", 3, {"tag": '<script src="player.js" defer>'})]
+
+
+def test_a_stylesheet_that_fetches_from_the_web_fails(make_course, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    css = ":root { --sb-accent: #00665e; }\n@font-face { src: url(https://fonts.example/a.woff2); }\n"
+    course = make_course({"theme_overrides/theme.css": css})
+    result = CliRunner().invoke(main, ["--lang", "en", "check", course.name])
+    assert result.exit_code == 1
+    assert "kurs/theme_overrides: error: theme.css (line 2) fetches something from elsewhere" in result.output
