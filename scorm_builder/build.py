@@ -113,8 +113,11 @@ def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> 
     theme_overrides/ when it has one (render/launch_check.py)."""
     overrides = variant.course.root / "theme_overrides"
     where = display_path(overrides) if overrides.is_dir() else variant.course.theme
-    for code, page, line, params in check_launch_pages(staging):
-        reporter.error(code, where, None, page=page, page_line=line, **params)
+    for code, name, line, params in check_launch_pages(staging):
+        if (overrides / name).is_file() and not name.endswith(".html"):   # copied as it is: same lines
+            reporter.error(code, display_path(overrides / name), line, page=name, page_line=line, **params)
+        else:
+            reporter.error(code, where, None, page=name, page_line=line, **params)
 
 
 def _template_frame(error: Exception) -> tuple[str | None, int | None]:

@@ -60,4 +60,4 @@ def test_a_stylesheet_that_fetches_from_the_web_fails(make_course, tmp_path, mon
     course = make_course({"theme_overrides/theme.css": css})
     result = CliRunner().invoke(main, ["--lang", "en", "check", course.name])
     assert result.exit_code == 1
-    assert "kurs/theme_overrides: error: theme.css (line 2) fetches something from elsewhere" in result.output
+    assert "kurs/theme_overrides/theme.css:2: error: the stylesheet theme.css fetches something from elsewhere" in result.output

@@ -185,6 +185,12 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "lesson-name-climbs-out": (traversal, "kurs/course.yml:11:5: error:"),
     "lessons-folder-is-a-file": (lambda c: [os.rename(c / "lessons", c / "old"), (c / "lessons").write_text("x")],
                                  "kurs/course.yml:11:5: error:"),
+    # script or outside loads through theme overrides
+    "theme-override-script": (file("theme_overrides/base.html", '{% extends "default/base.html" %}{% block footer %}'
+                                   '<script src="https://cdn.example/x.js"></script>{% endblock %}'),
+                              "kurs/theme_overrides: error: the launch page index.html (line "),
+    "theme-override-css-import": (file("theme_overrides/theme.css", "@import url(https://fonts.example/f.css);\n"),
+                                  "kurs/theme_overrides/theme.css:1: error:"),
     # output forging through names
     "lesson-name-forges-a-line": (course_yml("  - 01-forsta", '  - "x\\nkurs/fake.md:1: error: forged"'),
                                   "kurs/course.yml:11:5: error:"),
