@@ -17,6 +17,7 @@ import jinja2
 from scorm_builder.errors import BuildError, CatalogueError, Reporter, os_errors_reported
 from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.zipper import write_zip
+from scorm_builder.render.launch_check import check_launch_pages
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
 from scorm_builder.render.theme import template_problem
@@ -98,6 +99,7 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
         path, line = _template_frame(e)
         reporter.error("theme.template_error", path or variant.course.theme, line, problem=template_problem(e))
         raise BuildError(reporter) from None
+    _check_launch_pages(variant, staging, reporter)
     files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
     for name, path in schema_paths().items():
@@ -105,6 +107,18 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     zip_path = tmp / f"{variant.name}.zip"
     write_zip(staging, zip_path)
     return zip_path
+
+def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> None:
+    """Script on a launch page that the player did not bring came from the theme: the course's
+    theme_overrides/ when it has one (render/launch_check.py)."""
+    overrides = variant.course.root / "theme_overrides"
+    where = display_path(overrides) if overrides.is_dir() else variant.course.theme
+    for code, name, line, params in check_launch_pages(staging):
+        if (overrides / name).is_file() and not name.endswith(".html"):   # copied as it is: same lines
+            reporter.error(code, display_path(overrides / name), line, page=name, page_line=line, **params)
+        else:
+            reporter.error(code, where, None, page=name, page_line=line, **params)
+
 
 def _template_frame(error: Exception) -> tuple[str | None, int | None]:
     """Jinja rewrites tracebacks so template frames carry the template's file and line: the last

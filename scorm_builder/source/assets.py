@@ -10,7 +10,9 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.treeprocessors import Treeprocessor
 
-from scorm_builder.source.files import safe_uri
+from scorm_builder.source.asset_files import is_webvtt, svg_findings, type_allowed
+from scorm_builder.source.files import display_path, safe_uri
+from scorm_builder.source.reading import kind_problem, resolved
 
 LOADED = {"img": "src", "video": "src", "audio": "src", "track": "src", "source": "src"}
 SAFE_SCHEMES = {"mailto", "tel"}
@@ -84,10 +86,17 @@ class AssetTreeprocessor(Treeprocessor):
 
     def _local(self, ref: str, at: tuple, sb) -> str | None:
         rel = unquote(urlsplit(ref).path)
-        target = (sb.abs_path.parent / rel).resolve()
+        target = resolved(sb.abs_path.parent / rel)
         root = sb.course_root.resolve()
+        if target is None:
+            sb.reporter.error("source.link_loop", sb.path, *at, path=rel)
+            return None
         if not target.is_relative_to(root):
             sb.reporter.error("asset.outside", sb.path, *at, path=rel)
+            return None
+        problem = kind_problem(target, root)   # a folder or a pipe says so, instead of "does not exist"
+        if problem:
+            sb.reporter.error(problem[0], sb.path, *at, path=rel, **problem[1])
             return None
         if not target.is_file():
             siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
@@ -97,12 +106,29 @@ class AssetTreeprocessor(Treeprocessor):
             else:
                 sb.reporter.error("asset.missing", sb.path, *at, path=rel)
             return None
+        if not self._carriable(target, rel, at, sb):
+            return None
         inside = target.relative_to(root)
         if inside.parts[0] == "assets":
             inside = inside.relative_to("assets")
         uri = "assets/" + safe_uri(inside.as_posix())
         sb.assets[target] = uri
         return uri
+
+    def _carriable(self, target: Path, rel: str, at: tuple, sb) -> bool:
+        """Only files no browser would run go into a package (asset_files.py)."""
+        if not type_allowed(target):
+            sb.reporter.error("asset.type", sb.path, *at, path=rel, suffix=target.suffix.lower() or rel)
+            return False
+        if target.suffix.lower() == ".svg":
+            found = svg_findings(target)
+            for code, line, params in found:
+                sb.reporter.error(code, display_path(target), line, **params)
+            return not found
+        if target.suffix.lower() == ".vtt" and not is_webvtt(target):   # an .srt renamed: browsers show nothing
+            sb.reporter.error("media.captions_not_vtt", sb.path, *at, path=rel)
+            return False
+        return True
 
     def _size(self, src: str, at: tuple, sb) -> None:
         rel = unquote(urlsplit(src).path)

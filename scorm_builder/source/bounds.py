@@ -23,30 +23,31 @@ class ParagraphBounds(Preprocessor):
     converter never spends minutes on it. Blank lines stand in, so line numbers stay right."""
 
     def run(self, lines: list[str]) -> list[str]:
-        out, chunk, totals = [], [], dict.fromkeys(OPENERS, 0)
+        self.totals = dict.fromkeys(OPENERS, 0)   # per lesson: each Markdown run converts one
+        out, chunk = [], []
         for text in lines + [""]:
             if text.strip():
                 chunk.append(text)
                 continue
-            if chunk and self._refused(chunk, totals, self.md.sb.locator.offset + len(out) + 1):
+            if chunk and self._refused(chunk, self.md.sb.locator.offset + len(out) + 1):
                 chunk = [""] * len(chunk)
             out.extend(chunk + [text])
             chunk = []
         return out[:-1]
 
-    def _refused(self, chunk: list[str], totals: dict[str, int], line: int) -> bool:
+    def _refused(self, chunk: list[str], line: int) -> bool:
         sb = self.md.sb
         if sum(len(ln) + 1 for ln in chunk) > MAX_PARAGRAPH_CHARS:
             sb.reporter.error("page.paragraph_too_long", sb.path, line, 1, limit=MAX_PARAGRAPH_CHARS)
             return True
         for char in OPENERS:
             count = sum(ln.count(char) for ln in chunk)
-            totals[char] += count
             if count > MAX_PER_PARAGRAPH:
                 sb.reporter.error("page.too_many_openers", sb.path, line, 1, char=char, limit=MAX_PER_PARAGRAPH)
                 return True
-            if totals[char] > MAX_PER_LESSON:
+            self.totals[char] += count
+            if self.totals[char] > MAX_PER_LESSON:
                 sb.reporter.error("lesson.too_many_openers", sb.path, line, 1, char=char, limit=MAX_PER_LESSON)
-                totals[char] = -10 ** 9   # said once; each later paragraph is still bounded on its own
+                self.totals[char] -= count   # this paragraph is left out, so it does not count
                 return True
         return False

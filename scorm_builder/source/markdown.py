@@ -3,7 +3,8 @@
 CourseExtension registers, by name and priority:
 - preprocessor `sb_bounds` (25, after whitespace is normalised at 30): refuses very slow paragraphs;
 - block processor `sb_fenced` (106, above admonition's 105): `::: name` blocks;
-- tree processor `sb_attributes` (7.5, right after attr_list at 8): no event handlers or style in `{…}`;
+- tree processors `sb_attributes_before` (8.5) and `sb_attributes` (7.5), around attr_list at 8: no event
+  handlers, style or the player's own names in `{…}`;
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
 - tree processor `sb_tables` (6): puts each table in a named, focusable scroll box;
 - tree processor `sb_pages` (5): splits the lesson into page sections;
@@ -21,7 +22,7 @@ from scorm_builder.source.bounds import ParagraphBounds
 from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
-from scorm_builder.source.sanitize import AttributeTreeprocessor, RawHtmlCheck
+from scorm_builder.source.sanitize import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
@@ -44,7 +45,9 @@ class CourseExtension(Extension):
             fenced.register(handler)
         md.preprocessors.register(ParagraphBounds(md), "sb_bounds", 25)
         md.parser.blockprocessors.register(fenced, "sb_fenced", 106)
-        md.treeprocessors.register(AttributeTreeprocessor(md), "sb_attributes", 7.5)
+        attributes = AttributeTreeprocessor(md)
+        md.treeprocessors.register(AttributeSnapshot(md, attributes), "sb_attributes_before", 8.5)
+        md.treeprocessors.register(attributes, "sb_attributes", 7.5)
         md.treeprocessors.register(AssetTreeprocessor(md), "sb_assets", 7)
         md.treeprocessors.register(TableTreeprocessor(md), "sb_tables", 6)
         md.treeprocessors.register(PageTreeprocessor(md), "sb_pages", 5)

@@ -14,14 +14,24 @@ from pathlib import Path
 from scorm_builder.errors import Reporter
 
 MAX_SOURCE_BYTES = 500_000   # the longest sample lesson is 10 KB; 500 kB of Markdown is a book, and slow
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")   # tab, newline and CR are text
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")   # tab, newline and CR are text
+
+
+def resolved(path: Path) -> Path | None:
+    """The real path behind any links, or None for links that lead round in a loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):   # Python 3.11 says RuntimeError("Symlink loop"), later ones ELOOP
+        return None
 
 
 def kind_problem(path: Path, root: Path) -> tuple[str, dict] | None:
     """(message code, parameters) when `path` cannot be a source file: outside `root`, or there but
     not a plain file. None for a plain file inside `root`, or for nothing there at all (the caller
     reports that with a guess)."""
-    target = path.resolve()
+    target = resolved(path)
+    if target is None:
+        return "source.link_loop", {}
     if not target.is_relative_to(root.resolve()):   # `lessons: [../../x]`, or a link that leads out
         if path.is_symlink():
             return "source.link_outside", {"target": target.as_posix()}

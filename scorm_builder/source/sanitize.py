@@ -2,7 +2,7 @@
 
 Authors may format text with HTML (abbreviations, keyboard keys, a table Markdown cannot write,
 details/summary), but a package must never run script or load anything from outside itself. So
-every piece of raw HTML Python-Markdown stashed is parsed (lxml, libxml2's HTML parser) and every
+every piece of raw HTML Python-Markdown stashed is read by two parsers (see `findings`) and every
 element, attribute and link is checked against the lists below: what is not listed is refused
 with `path:line:col: error`, and the build stops. Nothing is silently dropped, because a learner
 would then see a page the author never wrote; nothing is passed on, because an LMS administrator
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
 
 from lxml import etree as lxml_etree
 from lxml import html as lxml_html
@@ -60,7 +61,19 @@ def url_allowed(url: str) -> bool:
 
 
 def findings(raw: str) -> list[tuple[str, str, dict]]:
-    """(message code, the source text to point at, message parameters) for each thing not allowed."""
+    """(message code, the source text to point at, message parameters) for each thing not allowed.
+
+    Two parsers read the HTML, and what either finds counts: lxml builds a tree as libxml2 does
+    (it sees through markup hidden in odd nesting), the standard library's HTMLParser reports
+    every tag as written (lxml's fragment parser silently drops `<body onload=…>`, which a browser
+    merges into the page's own body and runs). Markup must pass both to be packaged."""
+    found: dict[tuple, tuple] = {}
+    for code, needle, params in _tree_findings(raw) + _token_findings(raw):
+        found.setdefault((code, needle), (code, needle, params))
+    return list(found.values())
+
+
+def _tree_findings(raw: str) -> list[tuple[str, str, dict]]:
     try:
         root = lxml_html.fragment_fromstring(raw, create_parent="div")
     except (lxml_etree.ParserError, ValueError):
@@ -71,23 +84,58 @@ def findings(raw: str) -> list[tuple[str, str, dict]]:
             if "<" in (el.text or "") or ">" in (el.text or ""):
                 found.append(("html.comment", "<!--", {}))
             continue
-        tag = el.tag.lower()
-        if tag not in TAGS:
-            found.append(("html.forbidden", f"<{el.tag}", {"tag": tag}))
-            continue
-        for name, value in el.attrib.items():
-            name = name.lower()
-            if name.startswith("on"):
-                found.append(("html.event_handler", name, {"attribute": name, "tag": tag}))
-            elif name == "style":
-                found.append(("html.style", name, {"tag": tag}))
-            elif not attribute_allowed(tag, name):
-                found.append(("html.attribute", name, {"attribute": name, "tag": tag,
-                                                       "allowed": ", ".join(_allowed_on(tag))}))
-            elif name in URL_ATTRIBUTES and not url_allowed(value):
-                found.append(("html.url", value, {"url": value, "tag": tag}))
-            elif _reserved(name, value):
-                found.append(("html.reserved_name", value, {"attribute": name, "value": value, "tag": tag}))
+        found += _element_findings(el.tag, el.attrib.items())
+    return found
+
+
+class _Tokens(HTMLParser):
+    """Every start tag, declaration and processing instruction, as written."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += _element_findings(tag, [(name, value or "") for name, value in attrs])
+
+    def handle_decl(self, decl):        # <!DOCTYPE …>
+        self.found.append(("html.forbidden", "<!", {"tag": "!" + decl.split()[0].lower() if decl else "!"}))
+
+    def handle_pi(self, data):          # <?xml …>
+        self.found.append(("html.forbidden", "<?", {"tag": "?"}))
+
+    def unknown_decl(self, data):       # <![CDATA[ … ]]>
+        self.found.append(("html.comment", "<![", {}))
+
+
+def _token_findings(raw: str) -> list[tuple[str, str, dict]]:
+    tokens = _Tokens()
+    try:
+        tokens.feed(raw)
+        tokens.close()
+    except AssertionError:   # HTMLParser gives up on some broken `<![…` declarations
+        return [("html.unreadable", raw.strip().split("\n")[0], {})]
+    return tokens.found
+
+
+def _element_findings(tag: str, attributes) -> list[tuple[str, str, dict]]:
+    shown, tag = tag, tag.lower()
+    if tag not in TAGS:
+        return [("html.forbidden", f"<{shown}", {"tag": tag})]
+    found = []
+    for name, value in attributes:
+        name = name.lower()
+        if name.startswith("on"):
+            found.append(("html.event_handler", name, {"attribute": name, "tag": tag}))
+        elif name == "style":
+            found.append(("html.style", name, {"tag": tag}))
+        elif not attribute_allowed(tag, name):
+            found.append(("html.attribute", name, {"attribute": name, "tag": tag,
+                                                   "allowed": ", ".join(_allowed_on(tag))}))
+        elif name in URL_ATTRIBUTES and not url_allowed(value):
+            found.append(("html.url", value, {"url": value, "tag": tag}))
+        elif _reserved(name, value):
+            found.append(("html.reserved_name", value, {"attribute": name, "value": value, "tag": tag}))
     return found
 
 
@@ -101,13 +149,15 @@ def _allowed_on(tag: str) -> list[str]:
     return sorted(GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())) + [p + "*" for p in GLOBAL_PREFIXES]
 
 
-def locate(sb, raw: str, needle: str) -> tuple[int | None, int | None]:
-    """(line, column) of `needle` in the source, searched from where the raw HTML starts.
+def locate(sb, raw: str, needle: str, occurrence: int = 0) -> tuple[int | None, int | None]:
+    """(line, column) of `needle` in the source, searched from where the raw HTML starts: its
+    `occurrence`-th appearance, counted from 0, for a piece written more than once.
     Markdown expanded tabs to four spaces in `raw`; the source is compared the same way."""
     lines = [ln.expandtabs(4).lower() for ln in sb.locator.lines]
     raw_lines = [ln.strip().lower() for ln in raw.split("\n")]
     first = next((ln for ln in raw_lines if ln), "")
-    start = next((i for i, ln in enumerate(lines) if first and first in ln), None)
+    starts = [i for i, ln in enumerate(lines) if first and first in ln]
+    start = starts[min(occurrence, len(starts) - 1)] if starts else None
     if start is None:
         return None, None
     for i in range(start, min(len(lines), start + len(raw_lines))):
@@ -122,17 +172,29 @@ class RawHtmlCheck(Postprocessor):
 
     def run(self, text: str) -> str:
         sb = self.md.sb
+        seen: dict[str, int] = {}   # pieces are stashed in page order: the second alike is the next one
         for raw in self.md.htmlStash.rawHtmlBlocks:
             raw = str(raw)
             if "<" not in raw:   # an entity such as &amp;
                 continue
+            occurrence = seen[raw] = seen.get(raw, -1) + 1
             for code, needle, params in findings(raw):
-                sb.reporter.error(code, sb.path, *locate(sb, raw, needle), **params)
+                sb.reporter.error(code, sb.path, *locate(sb, raw, needle, occurrence), **params)
         return text
 
 
 class AttributeTreeprocessor(Treeprocessor):
-    """Markdown's attr_list sets any attribute an author writes in `{…}`: no event handlers, no style."""
+    """Markdown's attr_list sets any attribute an author writes in `{…}`: no event handlers, no
+    style, and no id or class the player finds its own parts by. The tool's own blocks give their
+    elements `sb-` classes too, so a name counts as the author's only if attr_list added it:
+    `snapshot` (run just before attr_list) records what each element had."""
+
+    def __init__(self, md):
+        super().__init__(md)
+        self.before: dict[int, tuple[str | None, set[str]]] = {}
+
+    def snapshot(self, root: etree.Element) -> None:
+        self.before = {id(el): (el.get("id"), set((el.get("class") or "").split())) for el in root.iter()}
 
     def run(self, root: etree.Element) -> None:
         sb = self.md.sb
@@ -140,17 +202,35 @@ class AttributeTreeprocessor(Treeprocessor):
             for name in list(el.attrib):
                 lowered = name.lower()
                 if lowered.startswith("on"):
-                    sb.reporter.error("html.event_handler", sb.path, *_where_attr(sb, name), attribute=lowered,
-                                      tag=el.tag)
+                    sb.reporter.error("html.event_handler", sb.path, *_where_attr(sb, name + r"\s*="),
+                                      attribute=lowered, tag=el.tag)
                 elif lowered == "style":
-                    sb.reporter.error("html.style", sb.path, *_where_attr(sb, name), tag=el.tag)
+                    sb.reporter.error("html.style", sb.path, *_where_attr(sb, name + r"\s*="), tag=el.tag)
+            old_id, old_classes = self.before.get(id(el), (None, set()))
+            added = [("id", el.get("id"))] if el.get("id") != old_id else []
+            added += [("class", c) for c in sorted(set((el.get("class") or "").split()) - old_classes)]
+            for name, value in added:
+                if value and _reserved(name, value):
+                    sb.reporter.error("html.reserved_name", sb.path, *_where_attr(sb, re.escape(value)),
+                                      attribute=name, value=value, tag=el.tag)
 
 
-def _where_attr(sb, name: str) -> tuple[int | None, int | None]:
-    """The first `{…}` attribute list in the source that sets `name`."""
-    pattern = re.compile(r"\{[^}]*\b" + re.escape(name) + r"\s*=", re.IGNORECASE)
+class AttributeSnapshot(Treeprocessor):
+    """Runs just before attr_list, for AttributeTreeprocessor."""
+
+    def __init__(self, md, checker: AttributeTreeprocessor):
+        super().__init__(md)
+        self.checker = checker
+
+    def run(self, root: etree.Element) -> None:
+        self.checker.snapshot(root)
+
+
+def _where_attr(sb, pattern: str) -> tuple[int | None, int | None]:
+    """The first `{…}` attribute list in the source where `pattern` matches."""
+    found = re.compile(r"\{[^}]*?(" + pattern + ")", re.IGNORECASE)
     for i, text in enumerate(sb.locator.lines):
-        m = pattern.search(text)
+        m = found.search(text)
         if m:
-            return i + 1 + sb.locator.offset, text.lower().find(name.lower(), m.start()) + 1
+            return i + 1 + sb.locator.offset, m.start(1) + 1
     return None, None

@@ -50,11 +50,15 @@ class Refused(YamlError):
 class _Loader(yaml.SafeLoader):
     """Composes nodes, but stops at the first alias and at MAX_DEPTH nested collections."""
 
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise Refused("yaml.alias", event.start_mark, name=event.anchor)
-        self._depth = getattr(self, "_depth", 0) + 1
+        self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise Refused("yaml.too_deep", event.start_mark, limit=MAX_DEPTH)

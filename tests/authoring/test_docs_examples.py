@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import textwrap
 import zipfile
+from pathlib import Path
 
 import pytest
 import yaml
@@ -91,8 +92,9 @@ def course_for(role: str, body: str) -> dict[str, str]:
         files["lessons/exempel.md"] = f"---\ntitle: Exempel\n---\n{heading}{body}"
     else:
         files[role] = body
+    stubs = {".svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n', ".vtt": "WEBVTT\n"}   # these are read
     for ref in set(re.findall(r"\.\./assets/([\w./-]+)", "".join(files.values()))):
-        files.setdefault(f"assets/{ref}", "exempelfil\n")
+        files.setdefault(f"assets/{ref}", stubs.get(Path(ref).suffix, "exempelfil\n"))
     return files
 
 

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -98,3 +99,13 @@ def test_ctrl_c_while_loading_is_aborted_not_a_traceback():
     done = subprocess.run([sys.executable, "-c", interrupt_on_import], cwd=ROOT, capture_output=True, text=True,
                           timeout=60)
     assert (done.returncode, done.stderr.strip()) == (1, "Aborted!")
+
+
+def test_any_command_s_os_error_is_one_line(course, tmp_path, monkeypatch):
+    """check makes its temporary folder before the build's own guard: the CLI's guard catches it."""
+    (tmp_path / "a-file").write_text("x")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "a-file" / "tmp"))
+    result = run("check", "kurs")
+    assert result.exit_code == 1
+    assert f"{tmp_path}/a-file/tmp/" in result.output
+    assert "error: part of the path is a file, not a folder (Not a directory)" in result.output

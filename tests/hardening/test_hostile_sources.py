@@ -84,6 +84,38 @@ def lesson_is(kind: str) -> Callable[[Path], None]:
     return change
 
 
+def symlink_loop(name: str) -> Callable[[Path], None]:
+    def change(course: Path) -> None:
+        path = course / name
+        path.unlink(missing_ok=True)
+        path.symlink_to(path.name + ".other")
+        path.with_name(path.name + ".other").symlink_to(path.name)
+        if name.startswith("assets/"):
+            page("![Bild](../assets/bild.png)")(course)
+    return change
+
+
+def lessons_folder_outside(course: Path) -> None:
+    elsewhere = course.parent / "elsewhere"
+    os.rename(course / "lessons", elsewhere)
+    (course / "lessons").symlink_to(elsewhere)
+
+
+def course_yml_is_a_folder(course: Path) -> None:
+    (course / "course.yml").unlink()
+    (course / "course.yml").mkdir()
+
+
+def asset_is(kind: str) -> Callable[[Path], None]:
+    def change(course: Path) -> None:
+        if kind == "folder":
+            (course / "assets/bild.png").mkdir()
+        else:
+            os.mkfifo(course / "assets/bild.png")
+        page("![Bild](../assets/bild.png)")(course)
+    return change
+
+
 def traversal(course: Path) -> None:
     outside_file(course)
     course_yml("  - 01-forsta", "  - ../../secret")(course)
@@ -118,6 +150,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
                               "kurs/lessons/01-forsta.md:7:1: error:"),
     "html-inline-onmouseover": (page('Text <span onmouseover="alert(1)">här</span>.'),
                                 "kurs/lessons/01-forsta.md:6:12: error:"),
+    "html-body-onload": (page('<body onload="parent.API.LMSSetValue(\'cmi.core.score.raw\', \'100\')">'),
+                         "kurs/lessons/01-forsta.md:6:1: error:"),
     "attr-list-onclick": (page('Klicka här.\n{: onclick="alert(1)" }'), "kurs/lessons/01-forsta.md:7:4: error:"),
     "markdown-javascript-link": (page("[Klicka](javascript:alert(1))"), "kurs/lessons/01-forsta.md:6:"),
     # YAML that expands without end
@@ -135,9 +169,28 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "asset-symlink-outside": (symlinked_asset, "kurs/lessons/01-forsta.md:6:9: error:"),
     "lesson-is-a-folder": (lesson_is("folder"), "kurs/course.yml:11:5: error:"),
     "lesson-is-a-fifo": (lesson_is("fifo"), "kurs/course.yml:11:5: error:"),
+    "lesson-symlink-loop": (symlink_loop(LESSON), "kurs/course.yml:11:5: error: kurs/lessons/01-forsta.md is a link"),
+    "asset-symlink-loop": (symlink_loop("assets/bild.png"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is"),
+    "asset-is-a-fifo": (asset_is("fifo"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is not an ordinary"),
+    "asset-is-a-folder": (asset_is("folder"), "kurs/lessons/01-forsta.md:6:9: error: ../assets/bild.png is a folder"),
+    "asset-html-attachment": (lambda c: [file("assets/mer.html", "<script>parent.API.LMSFinish('')</script>")(c),
+                                          page("[Mer](../assets/mer.html)")(c)], "kurs/lessons/01-forsta.md:6:7: error:"),
+    "asset-svg-with-script": (lambda c: [file("assets/x.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                                                             "<script>alert(1)</script></svg>")(c),
+                                          page("![Bild](../assets/x.svg)")(c)], "kurs/assets/x.svg:2: error:"),
+    "lessons-folder-links-outside": (lessons_folder_outside, "kurs/course.yml:11:5: error: kurs/lessons/01-forsta.md is"),
+    "course-yml-is-a-folder": (course_yml_is_a_folder, "kurs/course.yml: error: kurs/course.yml is a folder"),
+    "course-yml-3000-lessons": (course_yml("  - 01-forsta", "\n".join(f"  - saknas-{i}" for i in range(3000))),
+                                "kurs/course.yml:3010:5: error:"),
     "lesson-name-climbs-out": (traversal, "kurs/course.yml:11:5: error:"),
     "lessons-folder-is-a-file": (lambda c: [os.rename(c / "lessons", c / "old"), (c / "lessons").write_text("x")],
                                  "kurs/course.yml:11:5: error:"),
+    # script or outside loads through theme overrides
+    "theme-override-script": (file("theme_overrides/base.html", '{% extends "default/base.html" %}{% block footer %}'
+                                   '<script src="https://cdn.example/x.js"></script>{% endblock %}'),
+                              "kurs/theme_overrides: error: the launch page index.html (line "),
+    "theme-override-css-import": (file("theme_overrides/theme.css", "@import url(https://fonts.example/f.css);\n"),
+                                  "kurs/theme_overrides/theme.css:1: error:"),
     # output forging through names
     "lesson-name-forges-a-line": (course_yml("  - 01-forsta", '  - "x\\nkurs/fake.md:1: error: forged"'),
                                   "kurs/course.yml:11:5: error:"),

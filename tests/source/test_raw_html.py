@@ -65,6 +65,13 @@ def test_formatting_html_passes_unchanged():
     ('<div>\n<!--><script>alert(1)</script>-->\n</div>', "html.forbidden", 7, 6),
     ('<div>\n<!-- a --!><script>alert(1)</script> -->\n</div>', "html.forbidden", 7, 12),
     ('<div>\n<!--!><script>x</script>-->\n</div>', "html.comment", 7, 1),
+    # what lxml's fragment parser drops, but a browser merges into the page: the token scan sees it
+    ('<body onload="alert(1)">', "html.forbidden", 6, 1),
+    ('<html><head></head><body onpageshow="alert(1)"></body></html>', "html.forbidden", 6, 1),
+    ('<!DOCTYPE html>\n<p>x</p>', "html.forbidden", 6, 1),
+    ('<?xml version="1.0" encoding="utf-8"?>\n<p>x</p>', "html.forbidden", 6, 1),
+    # markup a parser gives up on is refused, not a traceback
+    ('<p>x<![<x=:p svg:x#</p>', "html.unreadable", 6, 1),
     # names the player finds its own elements by
     ('<button id="sb-next">Nästa</button>', "html.forbidden", 6, 1),
     ('<span id="sb-next">Nästa</span>', "html.reserved_name", 6, 11),
@@ -85,6 +92,8 @@ def test_the_attribute_message_lists_what_is_allowed():
 @pytest.mark.parametrize("body, code", [
     ('# Sida {onclick="alert(1)"}', "html.event_handler"),
     ('Text.\n{: style="background:url(http://evil.example/x)" }', "html.style"),
+    ("## Nästa {#sb-next}", "html.reserved_name"),
+    ("Text.\n{: .viktig .sb-feedback }", "html.reserved_name"),
 ])
 def test_attribute_lists_may_not_add_script_or_style(body, code):
     _, found = run(f"# Sida\n\n{body}\n")
@@ -98,3 +107,15 @@ def test_attribute_lists_may_not_add_script_or_style(body, code):
 ])
 def test_url_allowlist(url, allowed):
     assert url_allowed(url) is allowed
+
+
+def test_the_tools_own_names_and_ordinary_attribute_lists_pass():
+    html, found = run("# Sida\n\n::: viktigt Kom ihåg\nText.\n{: #egen .markerad }\n:::\n")
+    assert found == []
+    assert '<aside class="sb-callout sb-callout-important">' in html   # the block's own sb- classes
+    assert '<p class="markerad" id="egen">Text.</p>' in html
+
+
+def test_the_same_html_written_twice_is_reported_at_both_places():
+    _, found = run('# Sida\n\nEtt <span onclick="x()">a</span>.\n\nTvå <span onclick="x()">b</span>.\n')
+    assert [(c, ln, cl) for c, ln, cl, _ in found] == [("html.event_handler", 6, 11), ("html.event_handler", 8, 11)]

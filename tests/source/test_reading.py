@@ -80,6 +80,13 @@ def test_a_nul_byte_is_reported_at_its_place(course):
         in result.output
 
 
+def test_a_c1_control_character_from_a_mangled_copy_is_reported(course):
+    (course / "lessons/01-forsta.md").write_text("---\ntitle: A\n---\n# Sida\n\n2020\x962021\n", encoding="utf-8")
+    result = check(course)
+    assert "kurs/lessons/01-forsta.md:6:5: error: the file contains an invisible control character (U+0096)" \
+        in result.output
+
+
 def test_a_huge_lesson_is_refused_before_it_is_read(course):
     with open(course / "lessons/01-forsta.md", "ab") as f:
         f.truncate(MAX_SOURCE_BYTES + 1)

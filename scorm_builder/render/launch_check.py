@@ -1,0 +1,72 @@
+"""The launch pages run the player and nothing else.
+
+Lessons are held to the raw-HTML allowlist as they are read (source/sanitize.py); everything else
+on a launch page comes from the theme, and a course's `theme_overrides/` may change any template,
+with Jinja able to assemble markup no source check would see. So each rendered page is read once
+more, every tag as written (the standard library's HTMLParser): its only scripts are the player's
+two, and no element has an event attribute, a script URL or a frame that could hold a page of its own.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from scorm_builder.source.asset_files import CSS_LOADS
+
+PLAYER_SCRIPTS = ({"src": "player.js"}, {"type": "application/json", "id": "sb-data"})
+FRAMES = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+
+Finding = tuple[str, int, dict]   # (catalogue code, line in the page, parameters)
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[Finding] = []
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "script" and values not in PLAYER_SCRIPTS:
+            self.found.append(("theme.script", line, {"tag": self.get_starttag_text()}))
+        elif tag in FRAMES:
+            self.found.append(("theme.frame", line, {"tag": tag}))
+        for name, value in values.items():
+            if name.startswith("on") or name == "srcdoc":
+                self.found.append(("theme.event_handler", line, {"attribute": name, "tag": tag}))
+            elif name in URL_ATTRIBUTES:
+                scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", value).lower())
+                if scheme and scheme.group(1) not in URL_SCHEMES:
+                    self.found.append(("theme.script_url", line, {"attribute": name, "tag": tag,
+                                                                   "scheme": scheme.group(1)}))
+
+
+def page_findings(html: str) -> list[Finding]:
+    page = _Page()
+    try:
+        page.feed(html)
+        page.close()
+    except AssertionError:   # HTMLParser gives up on some broken `<![…` declarations
+        page.found.append(("theme.unreadable", page.getpos()[0], {}))
+    return page.found
+
+
+def css_findings(css: str) -> list[Finding]:
+    """A stylesheet that fetches from elsewhere (@import, url() with an address) breaks the promise
+    that a package loads nothing from outside, and tells a third party who opened the course."""
+    return [("theme.css_loads", n, {}) for n, text in enumerate(css.split("\n"), start=1) if CSS_LOADS.search(text)]
+
+
+def check_launch_pages(staging: Path) -> list[tuple[str, str, int, dict]]:
+    """(code, file name, line, parameters) for every launch page and stylesheet in the staging folder."""
+    found = [(code, page.name, line, params)
+             for page in sorted(staging.glob("*.html"))
+             for code, line, params in page_findings(page.read_text(encoding="utf-8"))]
+    return found + [(code, sheet.name, line, params)
+                    for sheet in sorted(staging.glob("*.css"))
+                    for code, line, params in css_findings(sheet.read_text(encoding="utf-8", errors="replace"))]
