@@ -129,5 +129,5 @@ var SB = window.SB = window.SB || {};
     };
   }
 
-  return { ERR: ERR, log: log, timespan: timespan, clock: clock, findAPI: findAPI, localAPI: localAPI, connect: connect };
+  return { ERR: ERR, log: log, timespan: timespan, clock: clock, findAPI: findAPI, connect: connect };
 }]);

@@ -258,8 +258,6 @@ var SB = window.SB = window.SB || {};
   function save() { report(); commitSoon(); }
 
   return {
-    ERR: ERR,
-
     /* From <head>, while a long launch page is still parsed: find the LMS, LMSInitialize. */
     open: function (course, win) {
       if (lms) return;

@@ -105,7 +105,7 @@ def test_a_slow_lms_never_freezes_the_course_and_loses_nothing(play, build):
     run = play(zip_path, learner, faults=[f"delay:{delay}"])
     assert run.errors == [] and run.violations == [], (run.errors, run.violations)
     assert seen["first"] < 4 * delay, seen  # was after LMSInitialize and eight reads
-    assert seen["longest"] < 1.8 * delay, seen  # was a whole commit round, or all of finishing
+    assert seen["longest"] < 2.5 * delay, seen  # one call and some slack; was a whole commit round (4 calls)
     assert seen["saving"] and "Sparar" in seen["closing"], seen
     cmi = run.cmi
     assert cmi["cmi.core.lesson_status"] == "incomplete" and cmi["cmi.core.exit"] == "suspend"
