@@ -89,7 +89,7 @@ def _tree_findings(raw: str) -> list[tuple[str, str, dict]]:
     for el in root.iterdescendants():
         if not isinstance(el.tag, str):   # a comment: inert, unless a parser could read it as markup
             if "<" in (el.text or "") or ">" in (el.text or ""):
-                found.append(("html.comment", "<!--", {}))
+                found.append(("html.comment", "<!", {}))   # "<!--", or "<![CDATA[" read as one
             continue
         found += _element_findings(el.tag, el.attrib.items())
     return found

@@ -70,6 +70,7 @@ def test_formatting_html_passes_unchanged():
     ('<html><head></head><body onpageshow="alert(1)"></body></html>', "html.forbidden", 6, 1),
     ('<!DOCTYPE html>\n<p>x</p>', "html.forbidden", 6, 1),
     ('<?xml version="1.0" encoding="utf-8"?>\n<p>x</p>', "html.forbidden", 6, 1),
+    ('<div>\n<![CDATA[<script>alert(1)</script>]]>\n</div>', "html.comment", 7, 1),
     # markup a parser gives up on is refused, not a traceback
     ('<p>x<![<x=:p svg:x#</p>', "html.unreadable", 6, 1),
     # names the player finds its own elements by
