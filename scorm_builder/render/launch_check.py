@@ -8,18 +8,16 @@ two, and no element has an event attribute, a script URL or a frame that could h
 """
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from scorm_builder.source.asset_files import CSS_LOADS
+from scorm_builder.source.sanitize import url_scheme
 
 PLAYER_SCRIPTS = ({"src": "player.js"}, {"type": "application/json", "id": "sb-data"})
 FRAMES = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 
 Finding = tuple[str, int, dict]   # (catalogue code, line in the page, parameters)
 
@@ -40,10 +38,9 @@ class _Page(HTMLParser):
             if name.startswith("on") or name == "srcdoc":
                 self.found.append(("theme.event_handler", line, {"attribute": name, "tag": tag}))
             elif name in URL_ATTRIBUTES:
-                scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", value).lower())
-                if scheme and scheme.group(1) not in URL_SCHEMES:
-                    self.found.append(("theme.script_url", line, {"attribute": name, "tag": tag,
-                                                                   "scheme": scheme.group(1)}))
+                scheme = url_scheme(value)
+                if scheme and scheme not in URL_SCHEMES:
+                    self.found.append(("theme.script_url", line, {"attribute": name, "tag": tag, "scheme": scheme}))
 
 
 def page_findings(html: str) -> list[Finding]:

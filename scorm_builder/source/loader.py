@@ -13,7 +13,7 @@ from scorm_builder.model.course import Audience, Course, Lesson, Level, TestSett
 from scorm_builder.source import config, frontmatter, yaml_messages, yamlfile
 from scorm_builder.source.content_blocks import unknown_id
 from scorm_builder.source.files import display_path, slug
-from scorm_builder.source.reading import kind_problem, read_source
+from scorm_builder.source.reading import check_folder, kind_problem, read_source
 
 
 def _yaml(text: str, shown: str, reporter: Reporter, offset: int = 0):
@@ -47,6 +47,7 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     node, ok = _yaml(text, shown, reporter)
     if not ok:
         return None
+    check_folder(course_dir / "theme_overrides", course_dir, display_path, reporter)   # templates are sources too
     s = config.read(node, config.COURSE_OPTIONS, shown, reporter)
     audiences = [Audience(a, t) for a, t, _ in (s["audiences"] or ())]
     levels = [Level(a, t) for a, t, _ in (s["levels"] or ())]

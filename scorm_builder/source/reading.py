@@ -7,6 +7,7 @@ path really is. Text is UTF-8, with or without the BOM Windows editors write.
 """
 from __future__ import annotations
 
+import os
 import re
 import stat
 from pathlib import Path
@@ -45,6 +46,21 @@ def kind_problem(path: Path, root: Path) -> tuple[str, dict] | None:
     if not stat.S_ISREG(mode):
         return "source.not_regular", {}
     return None
+
+
+def check_folder(folder: Path, root: Path, shown, reporter: Reporter) -> None:
+    """Reports every entry below `folder` (say, theme_overrides/) that kind_problem refuses: a link
+    out of the course there would put another file's text into every package. Links are not
+    followed into folders; `shown(path)` is how a path appears before `: error:`."""
+    if not folder.exists() and not folder.is_symlink():
+        return
+    entries = [folder]
+    for top, dirs, files in os.walk(folder):   # does not descend into linked folders
+        entries += [Path(top) / name for name in sorted(dirs) + sorted(files)]
+    for path in entries:
+        problem = kind_problem(path, root)
+        if problem and problem[0] != "source.is_folder":
+            reporter.error(problem[0], shown(path), None, path=path.name, **problem[1])
 
 
 def read_source(path: Path, shown: str, reporter: Reporter) -> str | None:

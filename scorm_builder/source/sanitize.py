@@ -42,16 +42,23 @@ TAG_ATTRIBUTES = {
     "th": {"abbr", "colspan", "headers", "rowspan", "scope"},
 }
 URL_ATTRIBUTES = frozenset({"href"})
+URL_SCHEMES = ("http:", "https:", "mailto:", "tel:")   # or a "#fragment" on the same page
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")       # browsers drop these inside a scheme: "java\tscript:"
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Names the player finds its own elements by (`#sb-next`, `.sb-feedback`, page `#p-…`, heading `#h-…`,
 # question `#q-…`): an author's element that took one would be found first and break the page.
 RESERVED_ID_PREFIXES = ("sb-", "p-", "h-", "q-")
 RESERVED_CLASS_PREFIX = "sb-"
-URL_SCHEMES = ("http:", "https:", "mailto:", "tel:")   # or a "#fragment" on the same page
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")       # browsers drop these inside a scheme: "java\tscript:"
 
 
 def attribute_allowed(tag: str, name: str) -> bool:
     return name in GLOBAL_ATTRIBUTES or name.startswith(GLOBAL_PREFIXES) or name in TAG_ATTRIBUTES.get(tag, ())
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser reads in `url` (lower case), or None for a path or a #fragment."""
+    found = _SCHEME.match(_IGNORED_IN_URL.sub("", url).lower())
+    return found.group(1) if found else None
 
 
 def url_allowed(url: str) -> bool:
@@ -82,7 +89,7 @@ def _tree_findings(raw: str) -> list[tuple[str, str, dict]]:
     for el in root.iterdescendants():
         if not isinstance(el.tag, str):   # a comment: inert, unless a parser could read it as markup
             if "<" in (el.text or "") or ">" in (el.text or ""):
-                found.append(("html.comment", "<!--", {}))
+                found.append(("html.comment", "<!", {}))   # "<!--", or "<![CDATA[" read as one
             continue
         found += _element_findings(el.tag, el.attrib.items())
     return found

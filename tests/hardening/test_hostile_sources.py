@@ -106,6 +106,11 @@ def course_yml_is_a_folder(course: Path) -> None:
     (course / "course.yml").mkdir()
 
 
+def theme_override_links_out(course: Path) -> None:
+    (course / "theme_overrides").mkdir()
+    (course / "theme_overrides/theme.css").symlink_to(outside_file(course))
+
+
 def asset_is(kind: str) -> Callable[[Path], None]:
     def change(course: Path) -> None:
         if kind == "folder":
@@ -189,6 +194,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "theme-override-script": (file("theme_overrides/base.html", '{% extends "default/base.html" %}{% block footer %}'
                                    '<script src="https://cdn.example/x.js"></script>{% endblock %}'),
                               "kurs/theme_overrides: error: the launch page index.html (line "),
+    "theme-override-links-outside": (theme_override_links_out,
+                                     "kurs/theme_overrides/theme.css: error: theme.css is a link to"),
     "theme-override-css-import": (file("theme_overrides/theme.css", "@import url(https://fonts.example/f.css);\n"),
                                   "kurs/theme_overrides/theme.css:1: error:"),
     # output forging through names

@@ -70,6 +70,7 @@ def test_formatting_html_passes_unchanged():
     ('<html><head></head><body onpageshow="alert(1)"></body></html>', "html.forbidden", 6, 1),
     ('<!DOCTYPE html>\n<p>x</p>', "html.forbidden", 6, 1),
     ('<?xml version="1.0" encoding="utf-8"?>\n<p>x</p>', "html.forbidden", 6, 1),
+    ('<div>\n<![CDATA[<script>alert(1)</script>]]>\n</div>', "html.comment", 7, 1),
     # markup a parser gives up on is refused, not a traceback
     ('<p>x<![<x=:p svg:x#</p>', "html.unreadable", 6, 1),
     # names the player finds its own elements by
@@ -119,3 +120,8 @@ def test_the_tools_own_names_and_ordinary_attribute_lists_pass():
 def test_the_same_html_written_twice_is_reported_at_both_places():
     _, found = run('# Sida\n\nEtt <span onclick="x()">a</span>.\n\nTvå <span onclick="x()">b</span>.\n')
     assert [(c, ln, cl) for c, ln, cl, _ in found] == [("html.event_handler", 6, 11), ("html.event_handler", 8, 11)]
+
+
+def test_a_cdata_section_is_one_finding_though_both_parsers_see_it():
+    _, found = run("# Sida\n\n<div>\n<![CDATA[<script>alert(1)</script>]]>\n</div>\n")
+    assert [(c, ln, cl) for c, ln, cl, _ in found] == [("html.comment", 7, 1)]
