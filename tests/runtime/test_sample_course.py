@@ -122,7 +122,8 @@ def test_standalone_shows_the_course_without_an_lms(play, sample_packages):
 
 @pytest.fixture(scope="module")
 def multi_sco(tmp_path_factory) -> tuple[Path, int]:
-    """(the omsorg variant of the sample course built with packaging: multi-sco, its number of lessons)"""
+    """(the omsorg variant of the sample course built with packaging: multi-sco, its number of SCOs:
+    one per lesson that variant gets, the test included)"""
     import shutil
 
     import yaml
@@ -133,7 +134,10 @@ def multi_sco(tmp_path_factory) -> tuple[Path, int]:
     config["packaging"] = "multi-sco"
     (course / "course.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (package,) = build_course(course, tmp_path / "dist", ["omsorg"], levels=["grund"])
-    return package, len(config["lessons"])
+    from scorm_builder.package.inspect import inspect_package
+    scos = len(inspect_package(package)["scos"])
+    assert 10 < scos < len(config["lessons"])   # the lessons for other audiences and levels are left out
+    return package, scos
 
 
 def test_multi_sco_build_plays_every_lesson_sco_and_the_test(play, multi_sco):
