@@ -38,6 +38,7 @@ def variant_label(audience: str | None, level: str | None) -> str:
 class TestSettings:
     pass_mark: float
     draw: int | None        # None: every question in the pool
+    draw_own: int | None    # at least this many drawn from questions aimed at the package's audience alone
     attempts: int           # 0: unlimited
     shuffle: bool
     review: str             # answers | responses | none

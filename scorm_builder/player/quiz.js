@@ -129,7 +129,11 @@ var SB = window.SB = window.SB || {};
     var t = T(), pool = test.pool.filter(function (id) { return id in at; });
     t.a += 1;
     t.s = 1;
-    t.d = shuffled(pool).slice(0, Math.min(test.draw || pool.length, pool.length)).map(function (id) { return at[id]; });
+    // draw_own: that many of the package's own questions first, then the rest of the pool
+    var own = shuffled(pool.filter(function (id) { return (test.own || []).indexOf(id) >= 0; })).slice(0, test.drawOwn);
+    var rest = shuffled(pool.filter(function (id) { return own.indexOf(id) < 0; }));
+    t.d = shuffled(own.concat(rest).slice(0, Math.min(test.draw || pool.length, pool.length)))
+      .map(function (id) { return at[id]; });
     t.o = t.d.map(function (i) { return orderFor(data.questions[ids[i]], test.shuffle !== false); });
     t.r = t.d.map(function () { return ''; });
     delete t.x;

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from scorm_builder import __version__
 from scorm_builder.i18n import catalogue
-from scorm_builder.render.variant import RenderedLesson, Variant
+from scorm_builder.render.variant import RenderedLesson, Variant, own_questions
 from scorm_builder.render import theme
 
 PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"
@@ -66,6 +66,8 @@ def course_data(variant: Variant, sco: Sco) -> dict:
                 "pool": [q.id for q in rendered.questions], "draw": settings.draw or len(rendered.questions),
                 "attempts": settings.attempts, "shuffle": settings.shuffle, "review": settings.review,
                 "passMark": settings.pass_mark}
+        if settings.draw_own:
+            test.update(own=own_questions(variant, rendered.questions), drawOwn=settings.draw_own)
     if course.packaging == "single-sco":
         completion = course.completion
     else:

@@ -93,6 +93,11 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
             # whether the pool is large enough depends on the variant
             reporter.error("quiz.draw_too_large", lesson.path, lesson.test.line, draw=lesson.test.draw,
                            count=len(ctx.questions), variant=variant.name)
+        elif lesson.test and lesson.test.draw_own and lesson.test.draw_own <= (lesson.test.draw or len(ctx.questions)) \
+                and lesson.test.draw_own > len(own_questions(variant, ctx.questions)):
+            # a draw_own over draw is reported once, where it is read
+            reporter.error("quiz.draw_own_too_large", lesson.path, lesson.test.line, own=lesson.test.draw_own,
+                           count=len(own_questions(variant, ctx.questions)), variant=variant.name)
         if not lesson.test:
             _check_page_lengths(lesson, ctx.pages, ctx.page_words, reporter)
         pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
@@ -137,3 +142,10 @@ def _check_asset_names(variant: Variant, reporter: Reporter) -> None:
         other = by_folded.setdefault(uri.lower(), abs_path)
         if other != abs_path:
             reporter.error("asset.collision", display_path(abs_path), None, uri=uri, other=display_path(other))
+
+
+def own_questions(variant: Variant, questions: list) -> list[str]:
+    """Ids of the questions aimed at the variant's audience alone: what the test's `draw_own` counts."""
+    if variant.audience is None:
+        return []
+    return [q.id for q in questions if tuple(q.audiences) == (variant.audience.id,)]

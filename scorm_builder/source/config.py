@@ -60,6 +60,8 @@ LESSON_OPTIONS: dict[str, Option] = {
 TEST_OPTIONS: dict[str, Option] = {
     "pass_mark": Option("number", "Per cent needed to pass; becomes the LMS mastery score.", default=80, low=0, high=100),
     "draw": Option("int", "Questions drawn at random for each attempt (default: all).", default=None, low=1),
+    "draw_own": Option("int", "Of those, at least this many are questions only the package's audience answers.",
+                       default=None, low=1),
     "attempts": Option("attempts", "How many attempts a learner gets, or obegränsat.", default=0),
     "shuffle": Option("bool", "Shuffle the options of each question.", default=True),
     "review": Option("choice", "What the results page reveals.", default="answers",

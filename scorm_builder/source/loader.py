@@ -179,7 +179,10 @@ def _load_lesson(path: Path, stem: str, lesson_id: str, dimensions: dict[str, se
                 unknown_id(reporter, dimension, shown, s.item_line(key, index), value, dimensions)
     test = None
     if is_test:
-        test = TestSettings(pass_mark=s["pass_mark"], draw=s["draw"], attempts=s["attempts"], shuffle=s["shuffle"],
-                            review=s["review"], line=s.lines.get("draw") or 1)
+        test = TestSettings(pass_mark=s["pass_mark"], draw=s["draw"], draw_own=s["draw_own"], attempts=s["attempts"],
+                            shuffle=s["shuffle"], review=s["review"], line=s.lines.get("draw") or 1)
+        if test.draw_own and test.draw and test.draw_own > test.draw:
+            reporter.error("quiz.draw_own_over_draw", shown, s.lines.get("draw_own") or 1,
+                           own=test.draw_own, draw=test.draw)
     return Lesson(id=lesson_id, stem=stem, title=s["title"] or stem, path=shown, abs_path=path, body=body,
                   body_offset=offset, audiences=s["audiences"], test=test, levels=s["levels"])

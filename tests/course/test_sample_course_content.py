@@ -118,6 +118,9 @@ def test_each_final_test_draws_from_questions_only_that_audience_answers(package
         test = course_data(packages[variant])["test"]
         # the draw is half the bank or less, so three attempts do not show every question
         assert 2 * test["draw"] <= len(pool) and test["attempts"] == 3
+        # and every attempt holds at least that many of them, not just on average
+        assert test["drawOwn"] >= MIN_OWN_QUESTIONS and set(test["own"]) <= pool - others, variant
+        assert len(test["own"]) >= test["drawOwn"]
 
 
 def test_the_right_option_is_not_given_away_by_being_the_longest(packages):
