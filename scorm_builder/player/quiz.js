@@ -6,10 +6,8 @@
      k: {question index (base 36): answer} for knowledge checks;
      t: {a: attempts started, s: 0 idle | 1 answering | 2 submitted, d: [drawn question indexes],
          o: [option order per drawn question], r: [answer per drawn question], x: [score, passed]}.
-   An answer is a short string per type: letters "a,c"; "t"/"f"; the text; pairs "1.a,2.b"; and
-   for ordering each item's chosen position in item order, "2,1,". What a type's answer is, how it
-   is read, written, scored and described is its module's (player/questions/<type>.js, registered
-   in SB.questionTypes); nothing here branches on a question's type.
+   An answer is a short string (the form's state); what it is, and how it is read, written, scored
+   and described, is its type module's (player/questions/, SB.questionTypes): no type branches here.
    Reports through SB.tracker, reads SB.state (the tracker's) and SB.t; see docs/quiz-data.md. */
 var SB = window.SB = window.SB || {};
 (SB.modules = SB.modules || []).push(['quiz', [], function (SB) {
@@ -53,10 +51,8 @@ var SB = window.SB = window.SB || {};
 
   /* --- one question: its type's module (player/questions/<type>.js) ---------------------- */
 
-  /* What a type module may define, and what it gets when it does not: the defaults read, write and
-     score checked inputs (radio buttons and checkboxes). An answer is a short string per type (the
-     form's state, saved for resume); the response is the SCORM 1.2 student_response made from it.
-     Every function also gets `kit`, the helpers below, so a module needs nothing at load time. */
+  /* What a type module may define; the defaults handle checked inputs. Functions also get `kit`
+     (below), so a module needs nothing when it loads. */
   var DEFAULTS = {
     read: function (q, form) { return all(form, 'input:checked').map(function (i) { return i.value; }).sort().join(','); },
     write: function (q, form, answer) {
@@ -67,11 +63,11 @@ var SB = window.SB = window.SB || {};
     isRight: function (q, resp) { return resp === q.pattern; },
     describe: function (q, resp) { return resp; },
     key: function (q) { return q.pattern; },  // the right response, for the review
-    order: function () { return ''; },        // display order of options or items (letters)
+    order: function () { return ''; },        // display order of options or items
     applyOrder: function () {},
-    init: null,                               // takes over a knowledge check entirely (reflection)
-    alwaysShuffled: false,                    // shuffled in knowledge checks too
-    scored: true                              // false: recorded as given, never right or wrong
+    init: null,                               // owns its knowledge check (reflection)
+    alwaysShuffled: false,                    // in knowledge checks too
+    scored: true                              // false: sent as given, never right or wrong
   };
   var kit = { all: all, letters: LETTERS, shuffled: shuffled, sorted: sorted, moved: moved, t: function (k, p) { return SB.t(k, p); } };
 

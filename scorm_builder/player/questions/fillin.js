@@ -1,5 +1,5 @@
-/* Fill-in: one text box; right when it equals an accepted answer as normalize_answer()
-   (model/question.py) compares them: Unicode NFKC, no case, plain quotes, single spaces. */
+/* Fill-in: right when it equals an accepted answer as normalize_answer() (model/question.py)
+   compares them: NFKC, no case, plain quotes, single spaces. */
 (function (SB) {
   'use strict';
 

@@ -1,5 +1,4 @@
-/* Likert: five radio buttons "1"-"5" (read and written by quiz.js's defaults). Not scored: the
-   point is sent as given, with the result "neutral". */
+/* Likert: radios "1"-"5" (quiz.js's defaults); never scored: sent as given, result "neutral". */
 (function (SB) {
   'use strict';
 

@@ -1,5 +1,5 @@
-/* Matching: one select per left item; the answer and response are pairs "1.a,2.b" (left item
-   number, target letter), scored in any order. Targets are always shuffled. */
+/* Matching: answer and response "1.a,2.b" (item number, target letter), scored in any order;
+   targets are always shuffled. */
 (function (SB) {
   'use strict';
 

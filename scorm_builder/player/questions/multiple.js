@@ -1,5 +1,4 @@
-/* Multiple choice: checkboxes; the response lists the chosen letters, and the order of the
-   parts does not matter for the score. Otherwise as single choice. */
+/* Multiple choice: as single choice, but the chosen letters count in any order. */
 (function (SB) {
   'use strict';
 

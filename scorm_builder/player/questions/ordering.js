@@ -1,6 +1,5 @@
-/* Ordering: one select per item giving its position. The answer is each item's chosen position
-   in item order ("2,1,"); the response, a SCORM 1.2 sequencing string, lists the item letters in
-   the chosen order. Items are always shuffled. */
+/* Ordering: the answer is each item's chosen position ("2,1,"), the response the item letters in
+   that order (sequencing); items are always shuffled. */
 (function (SB) {
   'use strict';
 

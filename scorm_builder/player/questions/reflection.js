@@ -1,6 +1,5 @@
-/* Reflection: free text that never leaves the browser. It is kept in localStorage only (never in
-   SB.state, so never in suspend_data, and never an interaction), under the course and question
-   id; "clear" removes it. Without localStorage (blocked by the browser) the text is simply not kept. */
+/* Reflection: the text never leaves the browser: only in localStorage (never in SB.state, so never
+   in suspend_data, never an interaction). Blocked storage: the text is just not kept. */
 (function (SB) {
   'use strict';
 

@@ -1,6 +1,5 @@
-/* Single choice: radio buttons; the answer and response are the chosen option's letter. Reading
-   and writing checked inputs is quiz.js's default; this module adds the option order and review
-   text, and multiple.js reuses it. Registers itself in SB.questionTypes (see quiz.js). */
+/* Single choice: quiz.js's defaults read, write and score the radios; this adds the option order
+   and the review text (multiple.js reuses them). */
 (function (SB) {
   'use strict';
 
