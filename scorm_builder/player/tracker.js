@@ -262,7 +262,9 @@ var SB = window.SB = window.SB || {};
     open: function (course, win) {
       if (lms) return;
       data = course;
-      lms = SB.scorm.connect(win || window, ['sb', data.course, data.audience || '', data.sco || ''].join(':'));
+      // standalone progress is kept per variant: a level, when declared, is part of the key
+      lms = SB.scorm.connect(win || window, ['sb', data.course, data.audience || '', data.sco || ''].join(':') +
+                             (data.level ? ':' + data.level : ''));
       initDue = true;
       pump();
     },

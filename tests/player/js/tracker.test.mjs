@@ -258,6 +258,9 @@ test('standalone: no API anywhere, progress kept in localStorage across launches
   const other = player(null, { data: { ...data, audience: 'chefer' }, extra: { localStorage } });
   other.begin();
   assert.deepEqual(other.events, [['ready', null, '']]);
+  const level = player(null, { data: { ...data, level: 'fordjupning' }, extra: { localStorage } });
+  level.begin();
+  assert.deepEqual(level.events, [['ready', null, '']]);   // another level is another variant
 });
 
 test('a commit already due is never postponed by later changes', () => {
