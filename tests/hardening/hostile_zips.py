@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import stat
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,8 @@ CLEAN_SCO = sco()
 
 
 def write_zip(dest: Path, entries: list[tuple[str | zipfile.ZipInfo, bytes | str]]) -> Path:
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # a duplicate name is one of the cases
         for name, data in entries:
             zf.writestr(name, data)
     return dest
