@@ -38,7 +38,7 @@ def test_a_sco_that_never_stops_ends_at_the_launch_limit(play, tmp_path, script)
     started = time.monotonic()
     run = play(package(tmp_path, script, (("first", "", ""), ("second", "", ""))), "launch-and-exit",
                limits=Limits(launch_seconds=3, run_seconds=60))
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90  # far below "forever", with room for a loaded machine
     limits = [e["message"] for e in run.errors if e["kind"] == "time-limit"]
     assert limits == ["first (launch limit, 3 s)", "second (launch limit, 3 s)"]
     assert [l.ended_by for l in run.launches] == ["time-limit", "time-limit"] and not run.ok
@@ -48,7 +48,7 @@ def test_the_run_limit_stops_the_rest(play, tmp_path):
     started = time.monotonic()
     run = play(package(tmp_path, SPIN_AFTER_INITIALIZE, (("first", "", ""), ("second", "", ""))), "launch-and-exit",
                limits=Limits(launch_seconds=60, run_seconds=3))
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90  # far below "forever", with room for a loaded machine
     assert [e["message"] for e in run.errors if e["kind"] == "time-limit"] == ["first (run limit, 3 s)"]
     assert [l.sco for l in run.launches] == ["first"]  # the second SCO was never launched
 
