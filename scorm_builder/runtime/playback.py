@@ -105,7 +105,7 @@ def play(package, learner: str | Callable = "auto", *, launch: str = "iframe", l
                           student=student, max_calls=limits.calls, watchdog=watchdog,
                           learner_name=name, timeout_ms=limits.wait_ms)
         for sco in scos:
-            if watchdog.run_over:
+            if watchdog.run_over or not browser.is_connected():
                 break
             session.sco = sco
             _run_script(script, session, run, limits)
@@ -141,6 +141,9 @@ def _run_script(script, session: Session, run: Run, limits: Limits) -> None:
     try:
         script(session)
     except stuck as e:
+        if not session.context.browser.is_connected():  # Chromium itself died: nothing more can play
+            session.crashed = True
+            add_error(run.errors, "crash", f"{sco}: Chromium closed ({type(e).__name__})")
         if not (session.crashed or session.watchdog.fired):
             first_line = (str(e).strip().splitlines() or [""])[0]
             add_error(run.errors, "learner", f"{sco}: {type(e).__name__}: {first_line}")

@@ -130,3 +130,14 @@ def test_the_browser_alone_blocks_websocket_and_stun_without_our_csp(playback_br
     assert ears.arrived == []
     assert f"ws://127.0.0.1:{ears.tcp_port}/ws" in blocked
     assert f"webrtc:stun:127.0.0.1:{ears.udp_port}" in blocked
+
+
+def test_a_package_that_silences_the_guard_is_still_reported_by_the_browser(play, tmp_path):
+    """guard.js lives in the package's own page, which can replace it; the CSP reports that the
+    browser itself sends to the server cannot be silenced from the page."""
+    script = ('window.__sbBlocked = function () {}; api.LMSInitialize("");'
+              'fetch("https://quiet.example.net/x").catch(function () {});'
+              'api.LMSSetValue("cmi.core.lesson_status", "completed"); api.LMSFinish("");')
+    run = play(make_package(tmp_path / "quiet.zip", html=hostile_sco(script)), linger)
+    assert [e["url"] for e in run.errors if e["kind"] == "external-request"] == ["https://quiet.example.net/x"]
+

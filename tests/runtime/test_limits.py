@@ -38,7 +38,7 @@ def test_a_sco_that_never_stops_ends_at_the_launch_limit(play, tmp_path, script)
     started = time.monotonic()
     run = play(package(tmp_path, script, (("first", "", ""), ("second", "", ""))), "launch-and-exit",
                limits=Limits(launch_seconds=3, run_seconds=60))
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90  # far below "forever", with room for a loaded machine
     limits = [e["message"] for e in run.errors if e["kind"] == "time-limit"]
     assert limits == ["first (launch limit, 3 s)", "second (launch limit, 3 s)"]
     assert [l.ended_by for l in run.launches] == ["time-limit", "time-limit"] and not run.ok
@@ -48,7 +48,7 @@ def test_the_run_limit_stops_the_rest(play, tmp_path):
     started = time.monotonic()
     run = play(package(tmp_path, SPIN_AFTER_INITIALIZE, (("first", "", ""), ("second", "", ""))), "launch-and-exit",
                limits=Limits(launch_seconds=60, run_seconds=3))
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 90  # far below "forever", with room for a loaded machine
     assert [e["message"] for e in run.errors if e["kind"] == "time-limit"] == ["first (run limit, 3 s)"]
     assert [l.sco for l in run.launches] == ["first"]  # the second SCO was never launched
 
@@ -94,3 +94,53 @@ def test_cli_time_limit_exits_1_and_leaves_no_temporary_folder(tmp_path, short_t
             "item_1 (launch limit, 3 s)") in done.stderr
     assert "Traceback" not in done.stderr
     assert list(short_tmp.iterdir()) == []
+
+
+BROWSER_DIES = '''
+import os, signal, sys
+from pathlib import Path
+from scorm_builder.runtime.playback import play
+
+
+def descendants(pid):
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    todo, found = list(children.get(pid, [])), []
+    while todo:
+        found.append(todo.pop())
+        todo.extend(children.get(found[-1], []))
+    return found
+
+
+def learner(session):
+    session.launch()
+    for pid in descendants(os.getpid()):  # this run's Chromium only, never anyone else's
+        try:
+            if b"--type=" not in Path(f"/proc/{pid}/cmdline").read_bytes() and b"chrom" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    session.page.wait_for_timeout(500)
+    session.unload()
+
+
+run = play(sys.argv[1], learner)
+print([(e["kind"], e["message"]) for e in run.errors], [l.ended_by for l in run.launches])
+'''
+
+
+def test_a_browser_that_dies_midway_is_a_crash_finding(tmp_path, short_tmp):
+    script = tmp_path / "dies.py"
+    script.write_text(BROWSER_DIES, encoding="utf-8")
+    zip_path = make_package(tmp_path / "two.zip", (("first", "", ""), ("second", "", "")))
+    done = subprocess.run([sys.executable, str(script), str(zip_path)], capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "TMPDIR": str(short_tmp), "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    # the second SCO is not tried: nothing can play without a browser
+    assert done.stdout.strip() == "[('crash', 'first: Chromium closed (TargetClosedError)')] ['crash']"

@@ -1,4 +1,4 @@
-"""The runtime's pure parts, without a browser: SCO discovery and the LMS profile rules."""
+"""The runtime's pure parts, without a browser: SCO discovery, the LMS profile rules, the server's CSP reports."""
 from __future__ import annotations
 
 import zipfile
@@ -78,3 +78,32 @@ def test_no_credit_means_no_mastery_override():
     cmi = {"cmi.core.lesson_status": "completed", "cmi.core.score.raw": "10", "cmi.core.credit": "no-credit",
            "cmi.student_data.mastery_score": "80"}
     assert PROFILES["moodle"].at_finish(cmi)["cmi.core.lesson_status"] == "completed"
+
+
+def test_server_keeps_csp_reports_and_refuses_anything_else(tmp_path):
+    import json
+    import urllib.error
+    import urllib.request
+
+    from scorm_builder.runtime.server import CSP, PlaybackServer
+
+    (tmp_path / "sco.html").write_text("<p>x</p>", encoding="utf-8")
+
+    def post(server, body: bytes, path="/lms/csp-report") -> int:
+        request = urllib.request.Request(server.origin + path, data=body, method="POST",
+                                         headers={"Content-Type": "application/csp-report"})
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    with PlaybackServer(tmp_path) as server:
+        with urllib.request.urlopen(server.origin + "/pkg/sco.html") as response:
+            assert response.headers["Content-Security-Policy"] == CSP
+        report = {"csp-report": {"blocked-uri": "https://x.example.net/a", "violated-directive": "connect-src"}}
+        assert post(server, json.dumps(report).encode()) == 204
+        assert post(server, b"not json") == 400
+        assert post(server, b"x" * (65 * 1024)) == 413
+        assert post(server, json.dumps(report).encode(), "/pkg/sco.html") == 404
+    assert server.csp_reports == ["https://x.example.net/a"]
