@@ -76,7 +76,7 @@ class TabsBlock:
         group = md.sb.next_id("tabs")
         tabs = etree.SubElement(parent, "div", {"class": "sb-tabs", "id": group})
         if args:
-            tabs.set("aria-label", args)
+            tabs.set("data-label", args)   # blocks.js names the tab list with it
         for n, section in enumerate(sections, start=1):
             panel = etree.SubElement(tabs, "section", {"class": "sb-tabpanel", "id": f"{group}-{n}",
                                                        "aria-labelledby": f"{group}-{n}-h"})
