@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from scorm_builder.source.assets import where
@@ -55,6 +56,32 @@ class TermPattern(InlineProcessor):
         definition = etree.SubElement(box, "span", {"class": "sb-term-def", "id": def_id, "hidden": "hidden"})
         definition.text = AtomicString(sb.glossary[known[term_key(term)]])
         return box, m.start(0), m.end(0)
+
+
+PLAIN_PLACES = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "a", "button", "legend", "label", "dt"}
+
+
+class PlainTermsTreeprocessor(Treeprocessor):
+    """A term in a heading, a link or a control stays plain text: a button there would nest
+    controls, and a heading's text names its page, tab or section."""
+
+    def run(self, root: etree.Element) -> None:
+        for place in [el for el in root.iter() if el.tag in PLAIN_PLACES]:
+            for parent in list(place.iter()):
+                for term in [c for c in parent if c.get("class") == "sb-term"]:
+                    _unwrap(parent, term)
+
+
+def _unwrap(parent: etree.Element, term: etree.Element) -> None:
+    """Puts the term's shown text where the term's box was."""
+    text = (term[0].text or "") + (term.tail or "")
+    index = list(parent).index(term)
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(term)
 
 
 class GlossaryBlock:

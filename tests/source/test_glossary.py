@@ -78,3 +78,14 @@ def test_glossary_mistakes_in_course_yml(make_course, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert ('kurs/course.yml:5:3: error: "glossary" has an invalid value: seq\n'
             '  hint: expected: terms with their definitions, one "term: definition" per line') in result.output
+
+
+def test_a_term_in_a_heading_summary_or_link_stays_plain_text():
+    html, problems = converted("# Om [[lex Sarah]] idag\n\n::: dragspel\n## Vad säger [[lex Sarah]]?\nText.\n"
+                               "## Mer\nText.\n:::\n\n[Läs om **[[lex Sarah]]**](https://example.org/)\n",
+                               glossary=GLOSSARY)
+    assert problems == []
+    assert "sb-term" not in html
+    assert '<h1 id="h-l-1" tabindex="-1">Om lex Sarah idag</h1>' in html
+    assert "<summary>Vad säger lex Sarah?</summary>" in html
+    assert "<strong>lex Sarah</strong></a>" in html
