@@ -31,6 +31,7 @@ title: Block
 # Block av alla slag
 
 Den som ser ett missförhållande rapporterar enligt [[lex Sarah]]. Ibland behövs [[ett skyddat boende|skyddat boende]].
+Läs mer hos [Socialstyrelsen](https://www.socialstyrelsen.se/).
 
 ::: flikar Roller
 ## Chef

@@ -120,4 +120,5 @@ def test_tabs_accordion_and_glossary_terms_work_by_keyboard_and_pass_axe(every_t
     assert printed["shell"] == 0 and printed["other_pages"] == 0, printed
     assert all(x > 0 for x in printed["panels"] + printed["headings"] + printed["sections"] + printed["definitions"]), printed
     assert len(printed["panels"]) == 3 and len(printed["sections"]) == 2 and len(printed["definitions"]) == 2
+    assert printed["link"] == '" (https://www.socialstyrelsen.se/)"', printed   # a web link prints its address
     assert seen["glossary"] == ["lex Sarah", "skyddat boende"]
