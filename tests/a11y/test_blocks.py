@@ -122,3 +122,21 @@ def test_tabs_accordion_and_glossary_terms_work_by_keyboard_and_pass_axe(every_t
     assert len(printed["panels"]) == 3 and len(printed["sections"]) == 2 and len(printed["definitions"]) == 2
     assert printed["link"] == '" (https://www.socialstyrelsen.se/)"', printed   # a web link prints its address
     assert seen["glossary"] == ["lex Sarah", "skyddat boende"]
+
+
+def test_one_open_accordion_holds_where_the_browser_ignores_details_name(every_type_packages, playback_browser):
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        to_page(frame, "Block av alla slag")
+        # An older browser (Safari before 17.2, Firefox before 130): <details name> means nothing.
+        frame.evaluate("() => document.querySelectorAll('.sb-accordion details').forEach(d => d.removeAttribute('name'))")
+        frame.locator("summary", has_text="Vad är våld?").click()
+        frame.locator("summary", has_text="Vem kan utsättas?").click()
+        frame.wait_for_function("() => !document.querySelector('.sb-accordion details').open", timeout=3000)
+        seen["open"] = frame.evaluate(OPEN)
+
+    run = play(every_type_packages["default"], learner, browser=playback_browser)
+    assert run.errors == []
+    assert seen["open"] == [False, True]
