@@ -76,6 +76,7 @@ class Course:
     levels: list[Level] = field(default_factory=list)
     # the (audience id, level id) pairs that are built, in order; None where a dimension is not declared
     variants: list[tuple[str | None, str | None]] = field(default_factory=lambda: [(None, None)])
+    glossary: dict[str, str] = field(default_factory=dict)   # term -> definition, as course.yml writes them
 
     @property
     def test(self) -> Lesson | None:

@@ -15,7 +15,7 @@ from scorm_builder.render.variant import RenderedLesson, Variant, own_questions
 from scorm_builder.render import theme
 
 PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"
-PLAYER_SOURCES = ("modules.js", "scorm.js", "progress.js", "tracker.js", "quiz.js", "nav.js", "main.js")
+PLAYER_SOURCES = ("modules.js", "scorm.js", "progress.js", "tracker.js", "quiz.js", "nav.js", "blocks.js", "main.js")
 
 
 @dataclass

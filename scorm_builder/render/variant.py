@@ -82,7 +82,8 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
                           level_ids={lv.id for lv in course.levels}, level=level_id, scope=scope,
                           lesson_id=lesson.id, title=lesson.title,
                           lang=course.language, graded=lesson.test is not None,
-                          split_pages=lesson.test is None, lesson_ids=lesson_ids)
+                          split_pages=lesson.test is None, lesson_ids=lesson_ids,
+                          glossary=course.glossary)
         html = converter.convert(lesson.body, ctx)
         if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
             reporter.error("page.none", lesson.path, lesson.body_offset + 1)

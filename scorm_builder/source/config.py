@@ -22,7 +22,7 @@ UNLIMITED = {"obegränsat", "unlimited", "0"}
 
 @dataclass
 class Option:
-    type: str                         # str | id | int | number | bool | choice | list | ids | attempts | theme
+    type: str                         # str | id | int | number | bool | choice | list | ids | attempts | theme | glossary
     doc: str
     required: bool = False
     default: object = None
@@ -48,6 +48,8 @@ COURSE_OPTIONS: dict[str, Option] = {
     "variants": Option("list", "The audience/level pairs to build, when not every combination is wanted.",
                        default=None),
     "lessons": Option("list", "Lesson files in lessons/, without .md, in order.", required=True),
+    "glossary": Option("glossary", "Terms and their definitions: marked [[term]] in lessons, listed by ::: ordlista.",
+                       default={}),
 }
 
 LESSON_OPTIONS: dict[str, Option] = {
@@ -150,6 +152,8 @@ def _typed(key: str, option: Option, value: Y, path: str, reporter):
         return [v.value for v in value.value]
     if kind == "ids":
         return _ids_with_titles(key, value, path, reporter, bad)
+    if kind == "glossary":
+        return _glossary(value, path, reporter, bad)
     if value.kind != "scalar":
         return bad(kind)
     text = value.value.strip()
@@ -204,6 +208,24 @@ def _theme(text: str, value: Y, path: str, reporter):
 
 def _fmt(n):
     return "∞" if n is None else (int(n) if n == int(n) else n)
+
+
+def _glossary(value: Y, path: str, reporter, bad) -> dict[str, str]:
+    """`term: definition` pairs; two terms that differ only in case or spacing are one term twice."""
+    if value.kind != "map" or any(v.kind != "scalar" for v in value.value.values()):
+        return bad("glossary")
+    out, seen = {}, {}
+    for term, definition in value.value.items():
+        folded = " ".join(term.split()).casefold()
+        if folded in seen:
+            reporter.error("config.glossary_duplicate", path, definition.key_line, definition.key_col,
+                           term=term, other=seen[folded])
+        elif not definition.value.strip():
+            reporter.error("config.glossary_no_definition", path, definition.key_line, definition.key_col, term=term)
+        else:
+            seen[folded] = term
+            out[term.strip()] = " ".join(definition.value.split())
+    return out
 
 
 # the message codes of a list of ids with titles, by key (`audiences`, `levels`)

@@ -33,7 +33,14 @@ class PageContext:
     assets: dict[Path, str] = field(default_factory=dict)      # abs path on disk -> path in the package
     pages: list[tuple[str, str]] = field(default_factory=list) # (page id, title) in order
     page_words: list[int] = field(default_factory=list)        # words on each page, in order
+    glossary: dict[str, str] = field(default_factory=dict)      # term -> definition (course.yml `glossary:`)
     variant_read: bool = field(default=False, init=False, repr=False, compare=False)
+    _serials: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def next_id(self, kind: str) -> str:
+        """A fresh element id for a block of this lesson: every lesson of a SCO shares one page."""
+        self._serials[kind] = self._serials.get(kind, 0) + 1
+        return f"sb-{kind}-{self.lesson_id}-{self._serials[kind]}"
 
     def line_of_text(self, text: str) -> int | None:
         return self.locator.find(text)

@@ -3,6 +3,8 @@
 CourseExtension registers, by name and priority:
 - preprocessor `sb_bounds` (25, after whitespace is normalised at 30): refuses very slow paragraphs;
 - block processor `sb_fenced` (106, above admonition's 105): `::: name` blocks;
+- inline pattern `sb_term` (175, below backticks at 190 and escapes at 180, above links at 160): `[[term]]`;
+- tree processor `sb_plain_terms` (15, after inline patterns at 20): no term buttons in headings, links, controls;
 - tree processors `sb_attributes_before` (8.5) and `sb_attributes` (7.5), around attr_list at 8: no event
   handlers, style or the player's own names in `{…}`;
 - tree processor `sb_assets` (7, after inline patterns at 20 and attr_list at 8): paths, links, alt text;
@@ -21,8 +23,11 @@ from scorm_builder.source.blocks import FencedBlockProcessor
 from scorm_builder.source.bounds import ParagraphBounds
 from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
+from scorm_builder.source.figures import FIGURE_BLOCKS
+from scorm_builder.source.glossary import TERM, GlossaryBlock, PlainTermsTreeprocessor, TermPattern
 from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
 from scorm_builder.source.sanitize import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
+from scorm_builder.source.sectioned_blocks import SECTIONED_BLOCKS
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
 
@@ -41,10 +46,12 @@ class CourseExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.sb = self.context
         fenced = FencedBlockProcessor(md.parser, md)
-        for handler in (*STANDARD_BLOCKS, QuestionBlock()):
+        for handler in (*STANDARD_BLOCKS, *SECTIONED_BLOCKS, *FIGURE_BLOCKS, GlossaryBlock(), QuestionBlock()):
             fenced.register(handler)
         md.preprocessors.register(ParagraphBounds(md), "sb_bounds", 25)
         md.parser.blockprocessors.register(fenced, "sb_fenced", 106)
+        md.inlinePatterns.register(TermPattern(TERM, md), "sb_term", 175)
+        md.treeprocessors.register(PlainTermsTreeprocessor(md), "sb_plain_terms", 15)
         attributes = AttributeTreeprocessor(md)
         md.treeprocessors.register(AttributeSnapshot(md, attributes), "sb_attributes_before", 8.5)
         md.treeprocessors.register(attributes, "sb_attributes", 7.5)
@@ -117,4 +124,4 @@ def _reuse_key(body: str, c: PageContext) -> tuple:
     """Everything but the variant that a conversion depends on."""
     return (body, c.path, c.abs_path, c.course_root, c.lesson_id, c.title, c.lang, c.graded, c.split_pages,
             frozenset(c.audience_ids), frozenset(c.level_ids), c.scope, frozenset(c.lesson_ids.items()),
-            c.locator.offset)
+            c.locator.offset, tuple(c.glossary.items()))

@@ -91,6 +91,12 @@ CASES: dict[str, tuple[dict, tuple[str, ...]]] = {
                       "assets/film.mp4": "not really a film\n", "assets/film.srt": "1\n00:00:01,000 --> 00:00:02,000\nHej\n"},
                      CHECK),
     "stray-block-close": ({"lessons/01-forsta.md": lesson("::: info\nText.\n:::\n\nMer text.\n:::\n\nSlut.")}, CHECK),
+    "tabs-text-before-heading": ({"lessons/01-forsta.md": lesson("::: flikar\nInledning.\n\n## Chef\nText.\n\n"
+                                                                 "## Medarbetare\nText.\n:::")}, CHECK),
+    "figure-without-image": ({"lessons/01-forsta.md": lesson("::: figur\nBildtext.\nkälla: Foto Anna\n:::")}, CHECK),
+    "quote-without-attribution": ({"lessons/01-forsta.md": lesson("::: citat\nJag vågade fråga.\n:::")}, CHECK),
+    "glossary-term-typo": ({**course("lessons:", "glossary:\n  lex Sarah: Rapportera missförhållanden.\nlessons:"),
+                            "lessons/01-forsta.md": lesson("Enligt [[lex Sara]] ska du rapportera.")}, CHECK),
     "video-without-captions": ({"lessons/01-forsta.md": lesson("::: video ../assets/film.mp4\ntitel: Film\n:::"),
                                 "assets/film.mp4": "not really a film\n"}, CHECK),
     # questions and the final test

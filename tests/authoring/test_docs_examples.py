@@ -43,6 +43,9 @@ BASE = {
             title: Grundnivå
           - id: fordjupning
             title: Fördjupning
+        glossary:
+          lex Sarah: Skyldigheten att rapportera missförhållanden i vård och omsorg.
+          våld i nära relation: Våld mellan personer som har eller har haft en nära relation.
         lessons:
           - exempel
           - slutprov
