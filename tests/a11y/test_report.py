@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from scorm_builder.build import build_course
-from test_findings import FAULTY
+from test_findings import faulty_package
 
 pytestmark = pytest.mark.playback
 GOLF = Path(__file__).resolve().parents[1] / "runtime" / "fixtures" / "sco.html"
@@ -34,8 +34,7 @@ def scorm_builder(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_report_has_axe_results_per_page_of_our_package(make_course, tmp_path):
-    course = make_course({"lessons/01-forsta.md": FAULTY})
-    package = build_course(course, tmp_path / "dist", audiences=["omsorg"])[0]
+    package = faulty_package(make_course, tmp_path)
     report = tmp_path / "report"
     result = scorm_builder("play", str(package), "--learner", "passes", "--report", str(report))
     assert result.returncode == 0, result.stdout + result.stderr
