@@ -1,0 +1,184 @@
+"""`scorm-builder handout`: the classroom session's print-ready HTML and PDF of one variant."""
+from __future__ import annotations
+
+import lxml.html
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from scorm_builder.cli import main
+from scorm_builder.commands.handout import make_handouts
+from scorm_builder.errors import Reporter
+from scorm_builder.render.handout import render_handout
+from scorm_builder.render.variant import convert_variant
+from scorm_builder.source.loader import load_course
+from support import MINIMAL, SAMPLE_COURSE, write_course
+
+EXPLANATION = "Kvinnofridslinjen har numret 020-50 50 50 dygnet runt."
+# MINIMAL with an explanation on the knowledge check and a sources lesson, as the sample course has
+COURSE = {**MINIMAL,
+          "lessons/01-forsta.md": MINIMAL["lessons/01-forsta.md"].replace(
+              "        - [ ] 116 006\n", f"        - [ ] 116 006\n\n        förklaring: {EXPLANATION}\n"),
+          "course.yml": MINIMAL["course.yml"].replace("  - slutprov", "  - kallor\n          - slutprov"),
+          "lessons/kallor.md": """\
+              ---
+              title: Källor
+              ---
+              # Källor
+
+              - Socialstyrelsen, *Våld*, 2022
+              """}
+
+
+def handout_html(course, tmp_path, trainer, **select) -> str:
+    files = make_handouts(course, tmp_path / "out", select.get("audiences"), select.get("levels"), trainer,
+                          Reporter())
+    (html,) = files
+    return html.read_text(encoding="utf-8")
+
+
+def test_two_runs_give_the_same_bytes(tmp_path):
+    first = make_handouts(SAMPLE_COURSE, tmp_path / "a", ["omsorg"], ["grund"], True, Reporter())
+    second = make_handouts(SAMPLE_COURSE, tmp_path / "b", ["omsorg"], ["grund"], True, Reporter())
+    assert [p.name for p in first] == ["vald-i-nara-relation-2.0-omsorg-grund-handout-trainer.html"]
+    assert first[0].read_bytes() == second[0].read_bytes()
+
+
+def test_every_page_of_the_variant_in_order_and_no_other_audience(tmp_path):
+    course = load_course(SAMPLE_COURSE, Reporter())
+    omsorg = next(a for a in course.audiences if a.id == "omsorg")
+    grund = next(lv for lv in course.levels if lv.id == "grund")
+    variant = convert_variant(course, omsorg, grund, Reporter())
+    doc = lxml.html.fromstring(handout_html(SAMPLE_COURSE, tmp_path, False, audiences=["omsorg"], levels=["grund"]))
+    titles = [h.text_content() for h in doc.xpath("//section[contains(@class, 'sb-page')]/h1")]
+    assert titles == [p.title for r in variant.lessons for p in r.pages]
+    assert doc.xpath("//nav//li/text()") == [r.lesson.title for r in variant.lessons]
+    assert len(variant.lessons) < len(course.lessons)          # other audiences' lessons are left out
+    # one article per lesson, each starting on a new sheet
+    assert len(doc.xpath("//article[@class='sb-handout-lesson']")) == len(variant.lessons)
+    assert ".sb-handout-lesson { break-before: page; }" in doc.xpath("//style")[0].text
+
+
+def test_the_sources_lesson_is_a_page_of_the_handout(tmp_path):
+    course = write_course(tmp_path / "kurs", COURSE)
+    doc = lxml.html.fromstring(handout_html(course, tmp_path, False, audiences=["omsorg"]))
+    (sources,) = doc.xpath("//section[h1='Källor']")
+    assert "Socialstyrelsen, Våld, 2022" in sources.text_content()
+
+
+def test_paper_has_no_controls_and_nothing_hidden(tmp_path):
+    doc = lxml.html.fromstring(handout_html(SAMPLE_COURSE, tmp_path, True, audiences=["omsorg"], levels=["grund"]))
+    assert doc.xpath("//*[@data-question]")
+    assert not doc.xpath("//button | //input | //select | //textarea | //video | //audio | //script")
+    assert not doc.xpath("//*[@hidden] | //label[@for] | //*[@tabindex]")
+    assert all(d.get("open") == "open" for d in doc.xpath("//details"))
+    assert doc.xpath("//*[@data-question]//span[@class='sb-handout-box']")
+
+
+def test_a_term_marked_in_the_text_keeps_its_word_and_shows_its_definition(tmp_path):
+    """The glossary's marked terms are buttons with a hidden definition (the blocks' markup, made
+    here by hand): on paper the word stays as text and the definition is printed."""
+    course = load_course(write_course(tmp_path / "kurs", COURSE), Reporter())
+    variant = convert_variant(course, course.audiences[0], None, Reporter())
+    lesson = variant.lessons[0]
+    lesson.html = lesson.html.replace("Hej och välkommen.", (
+        'Om <span class="sb-term"><button type="button" class="sb-term-button" aria-expanded="false">våld</button>'
+        '<span class="sb-term-def" hidden>handlingar som skadar, skrämmer eller kränker</span></span> i nära relation.'))
+    doc = lxml.html.fromstring(render_handout(variant, False))
+    (term,) = doc.xpath("//span[@class='sb-term']")
+    assert term.text_content() == "våldhandlingar som skadar, skrämmer eller kränker"
+    assert not term.xpath(".//button | .//*[@hidden]")
+    assert "Om våld" in doc.text_content() and " i nära relation." in term.getparent().text_content()
+
+
+def test_images_are_inlined_and_attachment_links_point_nowhere(tmp_path):
+    course = write_course(tmp_path / "kurs", MINIMAL)
+    doc = lxml.html.fromstring(handout_html(course, tmp_path, False, audiences=["chefer"]))
+    (img,) = doc.xpath("//img")
+    assert img.get("src").startswith("data:image/svg+xml;base64,")
+    link = next(a for a in doc.xpath("//a") if a.text_content() == "Ladda ner lathunden")
+    assert link.get("href") is None
+    assert "Bara för chefer." in doc.text_content()
+
+
+def test_the_answer_key_and_explanations_only_in_the_trainers_copy(tmp_path):
+    course = write_course(tmp_path / "kurs", COURSE)
+    trainer = lxml.html.fromstring(handout_html(course, tmp_path / "t", True, audiences=["omsorg"]))
+    participant = lxml.html.fromstring(handout_html(course, tmp_path / "p", False, audiences=["omsorg"]))
+    (key,) = trainer.xpath("//*[@data-question='kontroll-1']//div[@class='sb-handout-key']")
+    assert [" ".join(p.text_content().split()) for p in key.xpath("p")] == ["Rätt svar: 020-50 50 50", EXPLANATION]
+    assert trainer.xpath("//p[@class='sb-handout-edition']")[0].text.startswith("Handledarens version")
+    assert participant.xpath("//*[@data-question='kontroll-1']//legend")[0].text == "Vilket nummer har Kvinnofridslinjen?"
+    assert not participant.xpath("//*[@class='sb-handout-key' or contains(@class, 'sb-feedback')]")
+    assert EXPLANATION not in participant.text_content()
+    assert "Rätt svar" not in participant.text_content()
+
+
+@pytest.mark.parametrize("question,answer", [
+    ("prov-1", "Answer: True"),
+    ("prov-3", "Answer: latent; ekonomiskt"),
+])
+def test_every_kind_of_answer_is_written_out(tmp_path, question, answer):
+    files = dict(MINIMAL)
+    files["course.yml"] = files["course.yml"].replace('version: "1.0"', 'version: "1.0"\n        language: en')
+    course = write_course(tmp_path / "kurs", files)
+    doc = lxml.html.fromstring(handout_html(course, tmp_path, True, audiences=["omsorg"]))
+    (key,) = doc.xpath(f"//*[@data-question='{question}']//div[@class='sb-handout-key']")
+    assert key.text_content() == answer
+
+
+def test_it_follows_the_course_theme(tmp_path):
+    doc = lxml.html.fromstring(handout_html(SAMPLE_COURSE, tmp_path, False, audiences=["omsorg"], levels=["grund"]))
+    assert doc.xpath("//header[@class='sb-handout-cover']/p[@class='sb-brand']")[0].text == "Östersunds kommun"
+    assert "--sb-accent: #00507a;" in doc.xpath("//style")[0].text     # themes/ostersund/theme.css
+
+
+def test_a_mistake_in_a_theme_override_is_reported_at_its_line(tmp_path):
+    course = write_course(tmp_path / "kurs", {**COURSE, "theme_overrides/handout.html":
+                                              '{% extends "default/handout.html" %}\n'
+                                              '{% block brand %}{{ kommun }}{% endblock %}\n'})
+    result = CliRunner().invoke(main, ["--lang", "en", "handout", str(course), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert "theme_overrides/handout.html:2: error:" in result.output and "kommun" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_an_unknown_audience_is_a_usage_error_and_writes_nothing(tmp_path):
+    result = CliRunner().invoke(main, ["--lang", "en", "handout", str(SAMPLE_COURSE), "--audience", "omsorgg",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "did you mean" in result.output and "omsorg" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_source_mistake_is_reported_and_writes_nothing(tmp_path):
+    files = dict(MINIMAL)
+    files["lessons/01-forsta.md"] = files["lessons/01-forsta.md"].replace("- [x] 020-50 50 50", "- [ ] 020-50 50 50")
+    course = write_course(tmp_path / "kurs", files)
+    result = CliRunner().invoke(main, ["--lang", "en", "handout", str(course), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "lessons/01-forsta.md:" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.playback
+def test_the_pdf_has_the_pages_and_the_key_only_for_the_trainer(tmp_path):
+    course = write_course(tmp_path / "kurs", COURSE)
+    out = tmp_path / "out"
+    for extra in ([], ["--trainer"]):
+        result = CliRunner().invoke(main, ["handout", str(course), "--audience", "chefer", "--out", str(out), *extra])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"mini-1.0-chefer-{n}.{ext}" for n in
+                                                           ("handout", "handout-trainer") for ext in ("html", "pdf"))
+    texts = {}
+    for name in ("handout", "handout-trainer"):
+        reader = pypdf.PdfReader(out / f"mini-1.0-chefer-{name}.pdf")
+        assert len(reader.pages) >= 4             # the cover, then each of the three lessons on a new sheet
+        width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+        assert (round(width), round(height)) == (595, 842)    # A4 in points
+        texts[name] = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert "Bara för chefer." in texts["handout"][1]
+    assert any("Socialstyrelsen, Våld, 2022" in page for page in texts["handout"])
+    trainer = " ".join(texts["handout-trainer"])
+    assert "Rätt svar: 020-50 50 50" in trainer and EXPLANATION in trainer
+    assert "Rätt svar" not in " ".join(texts["handout"]) and EXPLANATION not in " ".join(texts["handout"])
