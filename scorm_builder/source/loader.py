@@ -71,7 +71,8 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     return Course(id=s["id"] or "course", title=s["title"] or "", version=s["version"], language=s["language"],
                   description=s["description"], theme=s["theme"], packaging=s["packaging"], completion=completion,
                   audiences=audiences, lessons=lessons, root=course_dir, config_path=shown, levels=levels,
-                  variants=variants, glossary=s["glossary"])
+                  variants=variants, glossary=s["glossary"],
+                  certificate=s["certificate"])
 
 
 def _variants(s, audiences: list[Audience], levels: list[Level], shown: str,
