@@ -1,7 +1,8 @@
 """HTML files to A4 PDFs through the Chromium that plays packages (runtime/browser.py).
 
-The page is our own rendering, but its content is the author's: it may load nothing but itself and
-data: URIs, and printing is bounded in time. Chromium stamps a creation date into every PDF, so
+The page is our own rendering, but its content is the author's (and the theme's templates may be a
+course's own): it runs no script, may load nothing but itself and data: URIs, and printing is
+bounded in time. Chromium stamps a creation date into every PDF, so
 PDFs are the one output that differs between two runs.
 """
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _print(jobs: list[tuple[Path, Path]]) -> None:
     with sync_playwright() as playwright:
         browser = launch_browser(playwright)
         try:
-            context = browser.new_context(service_workers="block")
+            context = browser.new_context(service_workers="block", java_script_enabled=False)  # paper needs none
             context.route("**/*", lambda route, request: route.continue_()
                           if request.url.startswith(("file:", "data:")) else route.abort("blockedbyclient"))
             for html, pdf in jobs:

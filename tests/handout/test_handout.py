@@ -182,3 +182,17 @@ def test_the_pdf_has_the_pages_and_the_key_only_for_the_trainer(tmp_path):
     trainer = " ".join(texts["handout-trainer"])
     assert "Rätt svar: 020-50 50 50" in trainer and EXPLANATION in trainer
     assert "Rätt svar" not in " ".join(texts["handout"]) and EXPLANATION not in " ".join(texts["handout"])
+
+
+@pytest.mark.playback
+def test_the_pdf_is_printed_without_running_scripts_or_fetching(tmp_path):
+    """A theme override's script or web image does nothing: paper needs no script, and the
+    printing browser may load only the file itself."""
+    override = ('{% extends "default/handout.html" %}\n{% block brand %}<p>Kommunen</p>'
+                '<img src="http://127.0.0.1:9/spy.png" alt="">'
+                '<script>document.body.textContent = "KAPAT"</script>{% endblock %}\n')
+    course = write_course(tmp_path / "kurs", {**COURSE, "theme_overrides/handout.html": override})
+    result = CliRunner().invoke(main, ["handout", str(course), "--audience", "chefer", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "out" / "mini-1.0-chefer-handout.pdf").pages)
+    assert "KAPAT" not in text and "Kommunen" in text and "Bara för chefer." in text
