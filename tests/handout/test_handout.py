@@ -1,6 +1,9 @@
 """`scorm-builder handout`: the classroom session's print-ready HTML and PDF of one variant."""
 from __future__ import annotations
 
+import http.server
+import threading
+
 import lxml.html
 import pypdf
 import pytest
@@ -188,11 +191,30 @@ def test_the_pdf_has_the_pages_and_the_key_only_for_the_trainer(tmp_path):
 def test_the_pdf_is_printed_without_running_scripts_or_fetching(tmp_path):
     """A theme override's script or web image does nothing: paper needs no script, and the
     printing browser may load only the file itself."""
-    override = ('{% extends "default/handout.html" %}\n{% block brand %}<p>Kommunen</p>'
-                '<img src="http://127.0.0.1:9/spy.png" alt="">'
-                '<script>document.body.textContent = "KAPAT"</script>{% endblock %}\n')
-    course = write_course(tmp_path / "kurs", {**COURSE, "theme_overrides/handout.html": override})
-    result = CliRunner().invoke(main, ["handout", str(course), "--audience", "chefer", "--out", str(tmp_path / "out")])
+    asked = []
+
+    class Spy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Spy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        override = ('{% extends "default/handout.html" %}\n{% block brand %}<p>Kommunen</p>'
+                    f'<img src="http://127.0.0.1:{server.server_port}/spy.png" alt="">'
+                    '<script>document.body.textContent = "KAPAT"</script>{% endblock %}\n')
+        course = write_course(tmp_path / "kurs", {**COURSE, "theme_overrides/handout.html": override})
+        result = CliRunner().invoke(main, ["handout", str(course), "--audience", "chefer", "--out",
+                                           str(tmp_path / "out")])
+    finally:
+        server.shutdown()
+        server.server_close()
     assert result.exit_code == 0, result.output
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "out" / "mini-1.0-chefer-handout.pdf").pages)
     assert "KAPAT" not in text and "Kommunen" in text and "Bara för chefer." in text
+    assert asked == []
