@@ -35,18 +35,17 @@ def make_handouts(course_dir: Path, out_dir: Path, audiences: list[str] | None, 
     reporter.raise_if_failed()
     with os_errors_reported(reporter, tempfile.gettempdir()), \
             tempfile.TemporaryDirectory(prefix="scorm-builder-handout-") as tmp:
-        files, jobs = [], []
+        jobs = []
         for variant in variants:
             html = Path(tmp) / f"{handout_name(variant, trainer)}.html"
             with template_errors(reporter, course.theme):
                 text = render_handout(variant, trainer)
             html.write_text(text, encoding="utf-8")
-            files += [html, html.with_suffix(".pdf")]
             jobs.append((html, html.with_suffix(".pdf")))
+        files = [html for html, _ in jobs]
         if print_pdfs:
             print_pdfs(jobs)
-        else:
-            files = [f for f in files if f.suffix == ".html"]
+            files += [pdf for _, pdf in jobs]
         with os_errors_reported(reporter, out_dir):
             return publish(files, Path(out_dir))
 

@@ -34,16 +34,16 @@ def render_handout(variant: Variant, trainer: bool) -> str:
     """The handout's HTML for this variant (participants' copy, or the trainer's with the key)."""
     course = variant.course
     env = theme.environment(course.root, course.theme)
-    styles = "\n".join(theme.find_file(course.root, course.theme, name).read_text(encoding="utf-8")
-                       for name in ("theme.css", HANDOUT_CSS))
-    styles = (PLAYER_DIR / "player.css").read_text(encoding="utf-8") + "\n" + styles
+    sheets = [PLAYER_DIR / "player.css"] + [theme.find_file(course.root, course.theme, name)
+                                            for name in ("theme.css", HANDOUT_CSS)]
+    styles = "\n".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
     assets = {uri: abs_path for abs_path, uri in variant.assets.items()}
     lessons = [{"title": r.lesson.title, "html": Markup(_paper(r, assets, trainer, course.language))}
                for r in variant.lessons]
     return env.get_template("handout.html").render(
         lang=course.language, title=course.title, generator_version=__version__, trainer=trainer,
         variant=" – ".join(d.title for d in (variant.audience, variant.level) if d),
-        styles=Markup(styles.replace("</", "<\\/")), lessons=lessons,
+        styles=Markup(styles.replace("</", "<\\/")), lessons=lessons,   # no </style> inside <style>
         strings={key: t(f"handout.{key}", course.language) for key in ("contents", "participant", "trainer")})
 
 
@@ -52,7 +52,7 @@ def _paper(rendered: RenderedLesson, assets: dict[str, Path], trainer: bool, lan
     questions = {q.id: q.to_data() for q in rendered.questions}
     parts = lxml.html.fragments_fromstring(rendered.html)
     for part in parts:
-        if not isinstance(part, etree._Element):
+        if isinstance(part, str):            # text before the first element
             continue
         for question in part.xpath("descendant-or-self::*[@data-question]"):
             _worksheet(question, questions.get(question.get("data-question")), trainer, lang)
