@@ -15,7 +15,7 @@ from scorm_builder.errors import Reporter
 from scorm_builder.render.handout import render_handout
 from scorm_builder.render.variant import convert_variant
 from scorm_builder.source.loader import load_course
-from support import MINIMAL, SAMPLE_COURSE, write_course
+from support import MINIMAL, ROOT, SAMPLE_COURSE, write_course
 
 EXPLANATION = "Kvinnofridslinjen har numret 020-50 50 50 dygnet runt."
 # MINIMAL with an explanation on the knowledge check and a sources lesson, as the sample course has
@@ -134,6 +134,15 @@ def test_it_follows_the_course_theme(tmp_path):
     doc = lxml.html.fromstring(handout_html(SAMPLE_COURSE, tmp_path, False, audiences=["omsorg"], levels=["grund"]))
     assert doc.xpath("//header[@class='sb-handout-cover']/p[@class='sb-brand']")[0].text == "Östersunds kommun"
     assert "--sb-accent: #00507a;" in doc.xpath("//style")[0].text     # themes/ostersund/theme.css
+
+
+def test_the_override_example_in_themes_md_works(tmp_path):
+    text = (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
+    section = text[text.index("`min-kurs/theme_overrides/handout.html`"):]
+    example = section[section.index("```html\n") + len("```html\n"):section.index("\n```\n")] + "\n"
+    course = write_course(tmp_path / "kurs", {**COURSE, "theme_overrides/handout.html": example})
+    doc = lxml.html.fromstring(handout_html(course, tmp_path, False, audiences=["chefer"]))
+    assert doc.xpath("//header/p[@class='sb-brand']")[0].text == "Vård- och omsorgsförvaltningen"
 
 
 def test_a_mistake_in_a_theme_override_is_reported_at_its_line(tmp_path):
