@@ -111,10 +111,10 @@ def course_data(variant: Variant, sco: Sco) -> dict:
 
 def certificate_text(variant: Variant) -> dict[str, object] | None:
     """The words of the certificate page (course.yml `certificate: true`), in the course language;
-    the player fills in the name, date and score. None for multi-SCO packages: a lesson's SCO
-    cannot tell whether the course is done."""
+    the player fills in the name, date and score. (source/loader.py refuses it in multi-SCO
+    packages, where no lesson's SCO can tell whether the course is done.)"""
     course = variant.course
-    if not course.certificate or course.packaging != "single-sco":
+    if not course.certificate:
         return None
     words = {k[len("certificate."):]: v for k, v in catalogue(course.language).items() if k.startswith("certificate.")}
     variant_rows = [(words[name], d.title) for name, d in (("audience", variant.audience), ("level", variant.level)) if d]
