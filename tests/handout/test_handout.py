@@ -227,3 +227,13 @@ def test_the_pdf_is_printed_without_running_scripts_or_fetching(tmp_path):
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "out" / "mini-1.0-chefer-handout.pdf").pages)
     assert "KAPAT" not in text and "Kommunen" in text and "Bara för chefer." in text
     assert asked == []
+
+
+@pytest.mark.playback
+def test_without_a_chromium_it_says_so_exits_2_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCORM_BUILDER_CHROMIUM", str(tmp_path / "ingen-chromium"))
+    course = write_course(tmp_path / "kurs", COURSE)
+    result = CliRunner().invoke(main, ["--lang", "en", "handout", str(course), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert f"error: SCORM_BUILDER_CHROMIUM is set to {tmp_path / 'ingen-chromium'}" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
