@@ -1,6 +1,7 @@
 """`scorm-builder handout`: the classroom session's print-ready HTML and PDF of one variant."""
 from __future__ import annotations
 
+import functools
 import http.server
 import threading
 
@@ -14,6 +15,7 @@ from scorm_builder.commands.handout import make_handouts
 from scorm_builder.errors import Reporter
 from scorm_builder.render.handout import render_handout
 from scorm_builder.render.variant import convert_variant
+from scorm_builder.runtime import a11y
 from scorm_builder.source.loader import load_course
 from support import MINIMAL, ROOT, SAMPLE_COURSE, write_course
 
@@ -237,3 +239,21 @@ def test_without_a_chromium_it_says_so_exits_2_and_writes_nothing(tmp_path, monk
     assert result.exit_code == 2, result.output
     assert f"error: SCORM_BUILDER_CHROMIUM is set to {tmp_path / 'ingen-chromium'}" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+@pytest.mark.playback
+def test_the_trainers_handout_has_no_accessibility_violations(tmp_path, playback_browser):
+    """Trainers also open the HTML file on screen: axe (WCAG 2.1 A/AA) finds nothing."""
+    make_handouts(SAMPLE_COURSE, tmp_path, ["omsorg"], ["grund"], True, Reporter())
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = playback_browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}/vald-i-nara-relation-2.0-omsorg-grund-handout-trainer.html")
+        result = a11y.audit(page.main_frame, "handout")
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+    assert result["violations"] == [], "\n".join(a11y.lines(result))
