@@ -80,20 +80,29 @@ def test_paper_has_no_controls_and_nothing_hidden(tmp_path):
     assert doc.xpath("//*[@data-question]//span[@class='sb-handout-box']")
 
 
-def test_a_term_marked_in_the_text_keeps_its_word_and_shows_its_definition(tmp_path):
-    """The glossary's marked terms are buttons with a hidden definition (the blocks' markup, made
-    here by hand): on paper the word stays as text and the definition is printed."""
-    course = load_course(write_course(tmp_path / "kurs", COURSE), Reporter())
-    variant = convert_variant(course, course.audiences[0], None, Reporter())
-    lesson = variant.lessons[0]
-    lesson.html = lesson.html.replace("Hej och välkommen.", (
-        'Om <span class="sb-term"><button type="button" class="sb-term-button" aria-expanded="false">våld</button>'
-        '<span class="sb-term-def" hidden>handlingar som skadar, skrämmer eller kränker</span></span> i nära relation.'))
-    doc = lxml.html.fromstring(render_handout(variant, False))
-    (term,) = doc.xpath("//span[@class='sb-term']")
-    assert term.text_content() == "våldhandlingar som skadar, skrämmer eller kränker"
-    assert not term.xpath(".//button | .//*[@hidden]")
-    assert "Om våld" in doc.text_content() and " i nära relation." in term.getparent().text_content()
+def test_glossary_terms_tabs_and_the_glossary_page_print_in_full(tmp_path):
+    """A marked term keeps its word and shows its definition; tabs print as headed sections; the
+    glossary page (::: ordlista) is a page like any other."""
+    files = {**COURSE,
+             "course.yml": COURSE["course.yml"].replace("lessons:", "glossary:\n          lex Sarah: Skyldigheten att "
+                                                        "rapportera missförhållanden.\n        lessons:", 1)
+                                               .replace("  - kallor", "  - kallor\n          - ordlista"),
+             "lessons/01-forsta.md": COURSE["lessons/01-forsta.md"].replace(
+                 "Hej och välkommen.", "Rapportera enligt [[lex Sarah]] i tid.\n\n"
+                 "        ::: flikar Vem gör vad?\n        ## Chef\n        Ser till att rutinen är känd.\n\n"
+                 "        ## Medarbetare\n        Frågar och dokumenterar.\n        :::\n\n       "),
+             "lessons/ordlista.md": "---\ntitle: Ordlista\n---\n# Ordlista\n\n::: ordlista\n:::\n"}
+    doc = lxml.html.fromstring(handout_html(write_course(tmp_path / "kurs", files), tmp_path, False,
+                                            audiences=["chefer"]))
+    assert not doc.xpath("//button | //*[@hidden]")
+    paragraph = doc.xpath("//p[contains(., 'Rapportera enligt')]")[0]
+    assert " ".join(paragraph.text_content().split()) == (
+        "Rapportera enligt lex SarahSkyldigheten att rapportera missförhållanden. i tid.")
+    assert ".sb-handout .sb-term-def::before" in doc.xpath("//style")[0].text     # printed as "lex Sarah (…)"
+    tabs_text = " ".join(doc.xpath("//section[h1='Välkommen']")[0].text_content().split())
+    assert "Chef Ser till att rutinen är känd." in tabs_text and "Medarbetare Frågar och dokumenterar." in tabs_text
+    (glossary,) = doc.xpath("//section[h1='Ordlista']")
+    assert "Skyldigheten att rapportera missförhållanden." in glossary.text_content()
 
 
 def test_images_are_inlined_and_attachment_links_point_nowhere(tmp_path):
