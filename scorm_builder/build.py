@@ -10,6 +10,7 @@ import difflib
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
@@ -84,21 +85,13 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
             zips.append(_package(variant, Path(tmp), reporter))
         reporter.raise_if_failed()
         with os_errors_reported(reporter, out_dir):
-            return _publish(zips, out_dir)
+            return publish(zips, out_dir)
 
 def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     staging = tmp / variant.name
     staging.mkdir()
-    try:
+    with template_errors(reporter, variant.course.theme):
         scos = render_variant(variant, staging)
-    except jinja2.TemplateSyntaxError as e:
-        reporter.error("theme.template_syntax", display_path(Path(e.filename or e.name or "?")), e.lineno,
-                       problem=e.message)
-        raise BuildError(reporter) from None
-    except jinja2.TemplateError as e:
-        path, line = _template_frame(e)
-        reporter.error("theme.template_error", path or variant.course.theme, line, problem=template_problem(e))
-        raise BuildError(reporter) from None
     _check_launch_pages(variant, staging, reporter)
     files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
@@ -120,6 +113,22 @@ def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> 
             reporter.error(code, where, None, page=name, page_line=line, **params)
 
 
+@contextmanager
+def template_errors(reporter: Reporter, theme_name: str):
+    """A mistake in a theme template (usually a course's override) ends the run as path:line and
+    what went wrong, never as a traceback."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as e:
+        reporter.error("theme.template_syntax", display_path(Path(e.filename or e.name or "?")), e.lineno,
+                       problem=e.message)
+        raise BuildError(reporter) from None
+    except jinja2.TemplateError as e:
+        path, line = _template_frame(e)
+        reporter.error("theme.template_error", path or theme_name, line, problem=template_problem(e))
+        raise BuildError(reporter) from None
+
+
 def _template_frame(error: Exception) -> tuple[str | None, int | None]:
     """Jinja rewrites tracebacks so template frames carry the template's file and line: the last
     such frame is where the template went wrong."""
@@ -133,7 +142,9 @@ def _template_frame(error: Exception) -> tuple[str | None, int | None]:
     return found
 
 
-def _publish(zips: list[Path], out_dir: Path) -> list[Path]:
+def publish(zips: list[Path], out_dir: Path) -> list[Path]:
+    """Copies each file into out_dir under a temporary name, then renames them all into place:
+    the folder never holds half a file (used by build and handout)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     temps = []
     try:

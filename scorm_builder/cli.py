@@ -165,3 +165,24 @@ def preview(course_dir: str, audience: str | None, level: str | None, port: int,
     from scorm_builder.commands.preview import run_preview
 
     run_preview(Path(course_dir), audience, port, not no_open, level)
+
+
+@main.command()
+@click.argument("course_dir", default=".", type=click.Path(file_okay=False, path_type=str))
+@click.option("--audience", "audiences", multiple=True, metavar="ID",
+              help="Only this audience's handout (repeatable). Default: every audience.")
+@click.option("--level", "levels", multiple=True, metavar="ID",
+              help="Only this level's handout (repeatable). Default: every level.")
+@click.option("--trainer", is_flag=True, help="The trainer's copy: with the answer key and explanations.")
+@click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False),
+              help="Where the HTML and PDF files go.")
+def handout(course_dir: str, audiences: tuple[str, ...], levels: tuple[str, ...], trainer: bool, out_dir: str) -> None:
+    """Write a print-ready HTML file and PDF of COURSE_DIR per audience and level, for the classroom session."""
+    from pathlib import Path
+
+    from scorm_builder.extras import require
+
+    require("play", "handout")
+    from scorm_builder.commands.handout import run_handout
+
+    run_handout(Path(course_dir), Path(out_dir), list(audiences), list(levels), trainer)

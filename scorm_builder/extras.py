@@ -2,7 +2,7 @@
 
 An author who only builds and checks courses should not download a browser stack, so the core
 (build, check, validate, inspect, new) needs only lxml, Markdown, Jinja2, click and PyYAML.
-`preview` and `play` say which extra to install instead of failing with an ImportError.
+`preview`, `play` and `handout` (which prints its PDF with play's browser) say which extra to install instead of failing with an ImportError.
 """
 from __future__ import annotations
 
@@ -28,15 +28,15 @@ class ExtraMissing(click.ClickException):
 
     exit_code = 2
 
-    def __init__(self, extra: str):
+    def __init__(self, extra: str, command: str | None = None):
         self.extra = extra
-        super().__init__(t("extra.missing", extra=extra))
+        super().__init__(t("extra.missing", command=command or extra, extra=extra))
 
     def show(self, file=None) -> None:
         click.echo(f"error: {self.message}", err=True)
 
 
-def require(extra: str) -> None:
-    """Stop the command of the same name when its extra is missing."""
+def require(extra: str, command: str | None = None) -> None:
+    """Stop the command (by default the one named like the extra) when its extra is missing."""
     if not installed(extra):
-        raise ExtraMissing(extra)
+        raise ExtraMissing(extra, command)

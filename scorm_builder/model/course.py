@@ -77,6 +77,7 @@ class Course:
     # the (audience id, level id) pairs that are built, in order; None where a dimension is not declared
     variants: list[tuple[str | None, str | None]] = field(default_factory=lambda: [(None, None)])
     glossary: dict[str, str] = field(default_factory=dict)   # term -> definition, as course.yml writes them
+    certificate: bool = False          # a printable certificate after completion or a pass
 
     @property
     def test(self) -> Lesson | None:

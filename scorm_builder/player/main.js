@@ -2,7 +2,7 @@
    offer once the LMS's state is in, the notices (saving, could not save, standalone) and the
    closing screen. It tells the tracker what happened and never talks to the LMS itself. */
 var SB = window.SB = window.SB || {};
-(SB.modules = SB.modules || []).push(['main', ['tracker', 'nav', 'quiz'], function (SB) {
+(SB.modules = SB.modules || []).push(['main', ['tracker', 'nav', 'quiz', 'certificate'], function (SB) {
   'use strict';
 
   var $ = function (id) { return document.getElementById(id); };
@@ -41,7 +41,7 @@ var SB = window.SB = window.SB || {};
   }
 
   function showLearner(raw) {
-    var name = raw.split(',').map(function (s) { return s.trim(); }).reverse().join(' ').trim();
+    var name = SB.certificate.named(raw);
     if (!name || document.querySelector('.sb-learner')) return;
     var p = document.createElement('p');
     p.className = 'sb-learner';
@@ -115,6 +115,7 @@ var SB = window.SB = window.SB || {};
     h.textContent = SB.t('closed');
     closing = done.appendChild(document.createElement('p'));
     closing.textContent = SB.t('saving');
+    SB.certificate.offer(done);
     h.focus();
     tracker.finish();
   }

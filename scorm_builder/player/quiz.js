@@ -195,6 +195,7 @@ var SB = window.SB = window.SB || {};
     box.appendChild(el('p', x[1] ? 'sb-passed' : 'sb-failed', SB.t(x[1] ? 'quiz_passed' : 'quiz_failed', { mark: test.passMark })));
     if (test.review !== 'none' && t.d.length) box.appendChild(review(t));
     retakeOffer(box);
+    SB.certificate.offer(box);
     show('results');
     if (focus) h.focus();
   }

@@ -15,7 +15,8 @@ from scorm_builder.render.variant import RenderedLesson, Variant, own_questions
 from scorm_builder.render import theme
 
 PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"
-PLAYER_SOURCES = ("modules.js", "scorm.js", "progress.js", "tracker.js", "quiz.js", "nav.js", "blocks.js", "main.js")
+PLAYER_SOURCES = ("modules.js", "scorm.js", "progress.js", "tracker.js", "quiz.js", "nav.js", "blocks.js", "certificate.js",
+                  "main.js")
 
 
 @dataclass
@@ -108,6 +109,19 @@ def course_data(variant: Variant, sco: Sco) -> dict:
     }
 
 
+def certificate_text(variant: Variant) -> dict[str, object] | None:
+    """The words of the certificate page (course.yml `certificate: true`), in the course language;
+    the player fills in the name, date and score. (source/loader.py refuses it in multi-SCO
+    packages, where no lesson's SCO can tell whether the course is done.)"""
+    course = variant.course
+    if not course.certificate:
+        return None
+    words = {k[len("certificate."):]: v for k, v in catalogue(course.language).items() if k.startswith("certificate.")}
+    variant_rows = [(words[name], d.title) for name, d in (("audience", variant.audience), ("level", variant.level)) if d]
+    scored = any(r.lesson.test for r in variant.lessons)
+    return {**words, "title": course.title, "variant": variant_rows, "scored": scored}
+
+
 def render_variant(variant: Variant, staging: Path) -> list[Sco]:
     """Write every file of the package except the manifest; returns the SCOs for the manifest."""
     course = variant.course
@@ -118,7 +132,7 @@ def render_variant(variant: Variant, staging: Path) -> list[Sco]:
         data = course_data(variant, sco)
         html = template.render(lang=course.language, sco_title=sco.title, generator_version=__version__,
                                data_json=_json_for_script(data), strings=data["strings"],
-                               lessons=[_Lesson(r) for r in sco.lessons])
+                               lessons=[_Lesson(r) for r in sco.lessons], certificate=certificate_text(variant))
         (staging / sco.href).write_text(html, encoding="utf-8")
     (staging / "player.js").write_text(player_script(), encoding="utf-8")
     (staging / "player.css").write_text(player_css(), encoding="utf-8")

@@ -50,6 +50,8 @@ COURSE_OPTIONS: dict[str, Option] = {
     "lessons": Option("list", "Lesson files in lessons/, without .md, in order.", required=True),
     "glossary": Option("glossary", "Terms and their definitions: marked [[term]] in lessons, listed by ::: ordlista.",
                        default={}),
+    "certificate": Option("bool", "After completion (or a pass, when there is a test) the learner can open a "
+                                  "certificate to print; single-SCO packages only.", default=False),
 }
 
 LESSON_OPTIONS: dict[str, Option] = {

@@ -65,13 +65,16 @@ def load_course(course_dir: Path, reporter: Reporter) -> Course | None:
     if completion != "pages" and not has_test and s["completion"]:
         reporter.error("course.completion_needs_test", shown, s.lines.get("completion"), s.col("completion"),
                        rule=completion)
+    if s["certificate"] and s["packaging"] == "multi-sco":
+        reporter.error("course.certificate_needs_single_sco", shown, s.lines.get("certificate"), s.col("certificate"))
     if not s["description"] and not any(d.path == shown for d in reporter.errors):  # a typo'd key says it already
         reporter.warning("course.no_description", shown, 1, 1)
     # without an id or title (already reported) the lessons are still checked, so one run reports all
     return Course(id=s["id"] or "course", title=s["title"] or "", version=s["version"], language=s["language"],
                   description=s["description"], theme=s["theme"], packaging=s["packaging"], completion=completion,
                   audiences=audiences, lessons=lessons, root=course_dir, config_path=shown, levels=levels,
-                  variants=variants, glossary=s["glossary"])
+                  variants=variants, glossary=s["glossary"],
+                  certificate=s["certificate"])
 
 
 def _variants(s, audiences: list[Audience], levels: list[Level], shown: str,

@@ -57,6 +57,14 @@ def test_preview_without_the_extra_names_it(core_venv, tmp_path):
     assert done.returncode == 2 and 'pip install "scorm-builder[preview]"' in done.stderr
 
 
+def test_handout_without_the_play_extra_names_it(core_venv, tmp_path):
+    """handout prints its PDF with play's browser, so it needs the same extra and says so."""
+    done = run(core_venv, "handout", str(SAMPLE_COURSE), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, 'error: scorm-builder handout needs the [play] extra, which is not '
+                                                 'installed: pip install "scorm-builder[play]"\n')
+    assert not (tmp_path / "dist").exists()
+
+
 def test_pytest_runs_on_a_core_install_without_the_play_fixture(core_venv, tmp_path):
     """The entry point loads on every pytest run; without [play] it must add nothing and import
     no playwright."""
