@@ -37,15 +37,21 @@ def layer(path: Path) -> str:
 def imported_layers(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("scorm_builder."):
+        if isinstance(node, ast.ImportFrom) and node.module == "scorm_builder":
+            names = [f"scorm_builder.{a.name}" for a in node.names]   # `from scorm_builder import questions`
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("scorm_builder."):
             names = [node.module]
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names if a.name.startswith("scorm_builder.")]
         else:
-            continue   # `from scorm_builder import __version__`: the version, anyone may read it
+            continue
         for name in names:
             first = name.split(".")[1]
-            found.add(first + "/" if (PACKAGE / first).is_dir() else first)
+            if (PACKAGE / first).is_dir():
+                found.add(first + "/")
+            elif (PACKAGE / f"{first}.py").is_file():
+                found.add(first)
+            # else `__version__` from the package itself: anyone may read the version
     return found
 
 
