@@ -114,7 +114,7 @@ def play(ctx: click.Context, package: str, learner: str, launch: str, lms: str, 
     from scorm_builder.extras import require
 
     require("play")
-    from scorm_builder.runtime.command import run_play
+    from scorm_builder.commands.play import run_play
     from scorm_builder.runtime.limits import Limits
 
     limits = Limits(run_seconds=run_seconds, launch_seconds=launch_seconds, calls=max_calls, heap_mb=heap_mb)

@@ -40,7 +40,7 @@ class PackageItem(pytest.Item):
         self.add_marker(pytest.mark.playback)
 
     def runtest(self):
-        from scorm_builder.runtime.command import problems
+        from scorm_builder.runtime.findings import problems
         from scorm_builder.runtime.playback import play
 
         root = self.config.getoption("scorm_report")

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from scorm_builder.i18n import current_lang, t
-from scorm_builder.runtime.command import problems, session_time
+from scorm_builder.runtime.findings import problems, session_time
 
 TEMPLATE = Path(__file__).with_name("report_template.html")
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from hostile_zips import cases
 from scorm_builder.cli import main
 from scorm_builder.i18n import has, t
-from scorm_builder.runtime.command import run_play
+from scorm_builder.commands.play import run_play
 from scorm_builder.runtime.limits import Limits
 
 pytestmark = pytest.mark.playback
