@@ -69,7 +69,7 @@ class Audit:
         if whole or key not in self.seen:
             self.seen.add(key)
             self.audited += 1
-            self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole))]
+            self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole, tags=a11y.OUR_TAGS))]
 
     def check_phone_contents(self, session, package: str) -> None:
         """The contents as a dialog at 320 px: axe and reflow."""
