@@ -49,7 +49,9 @@ class OrderingType(QuestionType):
     def answer(self, hands, group, q, right) -> None:
         n = len(q["sequence"])
         for i, text in enumerate(q["sequence"]):
-            hands.select(group.get_by_role("combobox", name=text, exact=True), str(i + 1 if right else n - i))
+            box = group.get_by_role("combobox", name=text, exact=True)
+            place = box.locator(f'option[value="{i + 1 if right else n - i}"]').text_content()   # "Plats 2 av 3"
+            hands.select(box, place)
 
 
 register(OrderingType())
