@@ -94,6 +94,8 @@ var SB = window.SB = window.SB || {};
     var resp = response(q, answer), right = isRight(q, resp), live = form.querySelector('.sb-feedback');
     all(live, '.sb-fb').forEach(function (f) { f.hidden = true; });
     var verdict = live.querySelector('.sb-verdict');
+    verdict.id = 'sb-verdict-' + id;  // the verdict describes its question's group, heard on return
+    form.querySelector('fieldset').setAttribute('aria-describedby', verdict.id);
     verdict.className = 'sb-verdict' + (resp == null || !scored ? '' : right ? ' sb-right' : ' sb-wrong');
     verdict.textContent = resp != null && !scored ? '' : SB.t(resp == null ? 'quiz_unanswered' : right ? 'quiz_right' : 'quiz_wrong');
     if (resp == null) return;

@@ -60,6 +60,7 @@ def test_every_control_is_big_enough_to_touch_at_360_px(every_type_packages, pla
         session.page.set_viewport_size(PHONE_360)
         frame.wait_for_function(STARTED)
         seen["checks"] = frame.evaluate(CONTROLS)
+        seen["places"] = frame.locator("#qc-kontroll-ordning-a option").all_text_contents()
         frame.get_by_role("button", name="Innehåll", exact=True).click()
         seen["dialog"] = frame.evaluate(CONTROLS)
         session.page.keyboard.press("Escape")
@@ -72,6 +73,7 @@ def test_every_control_is_big_enough_to_touch_at_360_px(every_type_packages, pla
 
     run = play(every_type_packages["ostersund"], learner, browser=playback_browser)
     assert run.errors == []
+    assert seen.pop("places") == ["Välj …", "Plats 1 av 3", "Plats 2 av 3", "Plats 3 av 3"]
     for state, controls in seen.items():
         assert len(controls) >= 3, (state, controls)
         assert too_small(controls) == [], (state, too_small(controls))
@@ -231,3 +233,28 @@ def test_the_window_title_names_the_page_and_new_tab_links_say_so(every_type_pac
     assert seen["first"].startswith("Frågor av alla slag – ")
     assert seen["second"].startswith("Slutprov – ")
     assert seen["link"].endswith("(öppnas i en ny flik)")
+
+
+def test_notices_and_verdicts_are_tied_to_what_they_are_about(theme_packages, every_type_packages, playback_browser):
+    seen = {}
+
+    def resumes(session):
+        frame = session.launch()
+        frame.get_by_role("button", name="Nästa", exact=True).click()
+        session.unload()
+        frame = session.launch()
+        group = frame.get_by_role("group", name="Välkommen tillbaka! Vill du fortsätta där du var?", exact=True)
+        seen["offer"] = group.get_by_role("button").all_text_contents()
+
+    def checks(session):
+        frame = session.launch()
+        frame.wait_for_function(STARTED)
+        frame.get_by_role("radio", name="116 006").check()
+        frame.locator("#q-kontroll-enval .sb-check").click()
+        seen["verdict"] = frame.evaluate("""() => { const g = document.querySelector('#q-kontroll-enval fieldset');
+            return document.getElementById(g.getAttribute('aria-describedby')).textContent; }""")
+
+    assert play(theme_packages["default"][0], resumes, browser=playback_browser).errors == []
+    assert play(every_type_packages["default"], checks, browser=playback_browser).errors == []
+    assert seen["offer"] == ["Fortsätt där jag var", "Börja om"]
+    assert seen["verdict"] == "Fel svar."
