@@ -21,15 +21,23 @@ var SB = window.SB = window.SB || {};
     return String(s).replace(/\{(\w+)\}/g, function (m, k) { return params && k in params ? params[k] : m; });
   };
 
-  /* One message per kind in #sb-notice; text null removes it. */
-  function note(kind, text, buttons) {
-    var box = $('sb-notice'), old = box.querySelector('[data-kind="' + kind + '"]');
+  /* One message per kind in #sb-notice (`box`: elsewhere); text null removes it. A question
+     with buttons is a group named by its text, so the buttons are heard with the question. */
+  function note(kind, text, buttons, box) {
+    box = box || $('sb-notice');
+    var old = box.querySelector('[data-kind="' + kind + '"]');
     if (old) box.removeChild(old);
     if (text == null) return null;
     var p = document.createElement('div');
     p.className = 'sb-note sb-note-' + kind;
     p.setAttribute('data-kind', kind);
-    p.appendChild(document.createElement('p')).textContent = text;
+    var q = p.appendChild(document.createElement('p'));
+    q.textContent = text;
+    q.id = 'sb-note-' + kind;
+    if (buttons) {
+      p.setAttribute('role', 'group');
+      p.setAttribute('aria-labelledby', q.id);
+    }
     (buttons || []).forEach(function (b) {
       var btn = p.appendChild(document.createElement('button'));
       btn.type = 'button';
@@ -75,7 +83,8 @@ var SB = window.SB = window.SB || {};
     showLearner(r.learner);
     if (ready || closing) return;  // closing: Avsluta came before a slow LMS answered
     ready = true;
-    if (tracker.standalone()) note('standalone', SB.t('standalone'));
+    // Not in the live region: every later notice there would read this long note again.
+    if (tracker.standalone()) note('standalone', SB.t('standalone'), null, $('sb-notes'));
     SB.quiz.init(data);
     var cur = nav.current(), bookmark = nav.has(r.resume) ? r.resume : null;
     if (!cur) {
@@ -105,7 +114,7 @@ var SB = window.SB = window.SB || {};
 
   /* Avsluta: the closing screen at once; what it says about saving follows when the LMS answers. */
   function exit() {
-    ['sb-toc-toggle', 'sb-exit', 'sb-progress', 'sb-toc', 'sb-notice'].forEach(function (id) { $(id).hidden = true; });
+    ['sb-toc-toggle', 'sb-exit', 'sb-progress', 'sb-toc', 'sb-notes'].forEach(function (id) { $(id).hidden = true; });
     document.querySelector('.sb-pager').hidden = true;
     [].forEach.call(document.querySelectorAll('section.sb-page'), function (s) { s.hidden = true; });
     var done = $('sb-main').appendChild(document.createElement('section'));

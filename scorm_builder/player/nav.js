@@ -5,7 +5,7 @@ var SB = window.SB = window.SB || {};
   'use strict';
 
   var nav = {};
-  var order = [], cur = null, onShow = null, tocOpen = false;
+  var order = [], cur = null, onShow = null, tocOpen = false, box, title = document.title;
   var $ = function (id) { return document.getElementById(id); };
   var small = window.matchMedia ? window.matchMedia('(max-width: 47.99em)') : { matches: false };
 
@@ -21,6 +21,24 @@ var SB = window.SB = window.SB || {};
     $('sb-prev').addEventListener('click', function () { nav.go(order[order.indexOf(cur) - 1]); });
     $('sb-next').addEventListener('click', function () { nav.go(order[order.indexOf(cur) + 1]); });
     $('sb-toc').hidden = true;
+    // The phone header shows the title on one line; the whole title (with the variant) heads the contents.
+    var full = document.querySelector('.sb-course-title');
+    full.title = full.textContent;
+    $('sb-toc').insertBefore(document.createElement('p'), $('sb-toc').firstChild).textContent = full.textContent;
+    // The dialog is a div around the nav (a nav may not be a dialog), with its own close button.
+    box = document.createElement('div');
+    box.id = 'sb-toc-box';
+    $('sb-toc').parentNode.insertBefore(box, $('sb-toc'));
+    var close = box.appendChild(document.createElement('button'));
+    close.type = 'button';
+    close.id = 'sb-toc-close';
+    close.hidden = true;
+    close.textContent = SB.t('close');
+    close.addEventListener('click', function () { toc(false); });
+    box.appendChild($('sb-toc'));
+    [].forEach.call(document.querySelectorAll('a[target=_blank]'), function (a) {
+      a.appendChild(document.createElement('span')).textContent = ' ' + SB.t('new_tab');
+    });
     $('sb-toc-toggle').addEventListener('click', function () { toc(!tocOpen); });
     $('sb-toc').addEventListener('click', function (e) {
       var a = e.target.closest && e.target.closest('a[data-page]');
@@ -66,11 +84,12 @@ var SB = window.SB = window.SB || {};
       if (a.getAttribute('data-page') === id) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     });
-    try { history.replaceState(null, '', '#p-' + encodeURIComponent(id)); } catch (e) { /* sandboxed */ }
-    if (!quiet) {
-      var h = s.querySelector('h1');
-      if (h) h.focus(); else window.scrollTo(0, 0);
-    }
+    // Not at launch: a replaceState then moves Chromium's focus start past the skip link.
+    if (!quiet) try { history.replaceState(null, '', '#p-' + encodeURIComponent(id)); } catch (e) { /* sandboxed */ }
+    var h = s.querySelector('h1');
+    document.title = (h ? h.textContent + ' – ' : '') + title;
+    if (!quiet && h) h.focus({ preventScroll: true });  // a focus scroll would hide the top bar
+    if (!quiet) window.scrollTo(0, 0);
     if (onShow) onShow(id);
   };
 
@@ -91,25 +110,25 @@ var SB = window.SB = window.SB || {};
     return n === order.length;
   };
 
-  /* The page behind an open small-screen contents dialog is inert; focus comes back to the toggle. */
+  /* Everything but an open small-screen contents dialog is inert; focus comes back to the toggle. */
   function toc(open, keepFocus) {
     tocOpen = open;
     var t = $('sb-toc'), btn = $('sb-toc-toggle'), modal = open && small.matches;
     t.hidden = !open;
+    $('sb-toc-close').hidden = !modal;
     btn.setAttribute('aria-expanded', String(open));
     document.body.classList.toggle('sb-toc-open', open);
     document.body.classList.toggle('sb-toc-modal', modal);
-    ['sb-main', 'sb-notice'].forEach(function (id) { $(id).inert = modal; });
-    document.querySelector('.sb-pager').inert = modal;
+    [].forEach.call(document.body.children, function (e) { if (e !== box) e.inert = modal; });
     if (modal) {
-      t.setAttribute('role', 'dialog');
-      t.setAttribute('aria-modal', 'true');
-      t.style.top = Math.max(0, document.querySelector('.sb-bar').getBoundingClientRect().bottom) + 'px';
+      box.setAttribute('role', 'dialog');
+      box.setAttribute('aria-modal', 'true');
+      box.setAttribute('aria-label', SB.t('contents'));
+      box.style.top = Math.max(0, document.querySelector('.sb-bar').getBoundingClientRect().bottom) + 'px';
       var a = t.querySelector('a[aria-current]') || links()[0];
       if (a) a.focus();
     } else {
-      t.removeAttribute('role');
-      t.removeAttribute('aria-modal');
+      ['role', 'aria-modal', 'aria-label'].forEach(function (a) { box.removeAttribute(a); });
       if (!open && !keepFocus) btn.focus();
     }
   }
@@ -119,7 +138,7 @@ var SB = window.SB = window.SB || {};
     if (!tocOpen) return;
     if (e.key === 'Escape') { e.preventDefault(); toc(false); return; }
     if (e.key !== 'Tab' || !small.matches) return;
-    var ring = [$('sb-toc-toggle')].concat(links());
+    var ring = [$('sb-toc-close')].concat(links());
     var i = ring.indexOf(document.activeElement);
     var next = e.shiftKey ? (i <= 0 ? ring.length - 1 : i - 1) : (i + 1) % ring.length;
     e.preventDefault();

@@ -94,6 +94,8 @@ var SB = window.SB = window.SB || {};
     var resp = response(q, answer), right = isRight(q, resp), live = form.querySelector('.sb-feedback');
     all(live, '.sb-fb').forEach(function (f) { f.hidden = true; });
     var verdict = live.querySelector('.sb-verdict');
+    verdict.id = 'sb-verdict-' + id;  // the verdict describes its question's group, heard on return
+    form.querySelector('fieldset').setAttribute('aria-describedby', verdict.id);
     verdict.className = 'sb-verdict' + (resp == null || !scored ? '' : right ? ' sb-right' : ' sb-wrong');
     verdict.textContent = resp != null && !scored ? '' : SB.t(resp == null ? 'quiz_unanswered' : right ? 'quiz_right' : 'quiz_wrong');
     if (resp == null) return;
@@ -148,6 +150,7 @@ var SB = window.SB = window.SB || {};
       var id = ids[index], q = data.questions[id], form = formOf(id);
       var h = box.appendChild(el('h2', 'sb-qno', SB.t('quiz_question_n', { n: n + 1, total: t.d.length })));
       h.tabIndex = -1;
+      h.id = 'sb-qno-' + (n + 1);
       box.appendChild(form);
       form.hidden = false;
       applyOrder(q, form, t.o[n]);
@@ -160,9 +163,35 @@ var SB = window.SB = window.SB || {};
     });
     var submit = box.appendChild(el('button', 'sb-test-submit', SB.t('quiz_submit')));
     submit.type = 'button';
-    submit.addEventListener('click', submitTest);
+    submit.addEventListener('click', confirmSubmit);
     show('attempt');
     if (focus && box.querySelector('h2')) box.querySelector('h2').focus();
+  }
+
+  /* WCAG 3.3.4: a test with unanswered questions is submitted only once the learner confirms,
+     after seeing which questions they are, each a link to its question. */
+  function confirmSubmit() {
+    var t = T(), box = testPage.querySelector('.sb-test-attempt'), old = box.querySelector('.sb-confirm');
+    var open = t.d.filter(function (index, n) { return response(data.questions[ids[index]], t.r[n]) == null; });
+    if (old) box.removeChild(old);
+    if (!open.length) return submitTest();
+    var ask = box.appendChild(el('div', 'sb-note sb-confirm'));
+    ask.setAttribute('role', 'group');
+    var p = ask.appendChild(el('p', null, SB.t('quiz_confirm', { count: open.length })));
+    p.id = 'sb-confirm-text';
+    p.tabIndex = -1;
+    ask.setAttribute('aria-labelledby', p.id);
+    var list = ask.appendChild(el('ul'));
+    t.d.forEach(function (index, n) {
+      if (open.indexOf(index) < 0) return;
+      var a = list.appendChild(el('li')).appendChild(el('a', null, SB.t('quiz_question_n', { n: n + 1, total: t.d.length })));
+      a.href = '#sb-qno-' + (n + 1);
+      a.onclick = function (e) { e.preventDefault(); document.getElementById('sb-qno-' + (n + 1)).focus(); };
+    });
+    var yes = ask.appendChild(el('button', null, SB.t('quiz_submit_anyway')));
+    yes.type = 'button';
+    yes.addEventListener('click', submitTest);
+    p.focus();
   }
 
   function submitTest() {

@@ -143,6 +143,12 @@
       .forEach(function (k) { text("sbp-" + k.replace(/_/g, "-"), S[k]); });
     text("sbp-reset", S.reset);
     text("sbp-resume", S.resume);
+    text("sbp-collapse", S.collapse);
+    $("sbp-collapse").addEventListener("click", function () {   // on a phone: the course gets the room
+      var open = $("sbp-collapse").getAttribute("aria-expanded") !== "true";
+      $("sbp-collapse").setAttribute("aria-expanded", String(open));
+      $("sbp-body").hidden = !open;
+    });
     $("sbp-reset").addEventListener("click", function () { record = {}; launch("fresh"); });
     $("sbp-resume").addEventListener("click", function () { launch("resume"); });
     $("sbp-sco").addEventListener("change", function (e) { scoId = e.target.value; launch("fresh"); });

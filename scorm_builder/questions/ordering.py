@@ -41,15 +41,18 @@ class OrderingType(QuestionType):
         check_count(src.answers, MAX_CHOICES, q.line, report)
 
     def render(self, group, q, src, md, ids) -> None:
+        """One select per item; its options say "Plats 2 av 4", as a bare "2" says little to a screen reader."""
         n, choose = len(src.answers), t("player.quiz_choose", md.sb.lang)
         for i, a in enumerate(src.answers):
             select_row(group, f"{ids[1]}-{LETTERS[i]}", LETTERS[i], inline(a.text),
-                       [(str(k), str(k)) for k in range(1, n + 1)], choose)
+                       [(str(k), t("player.quiz_place", md.sb.lang, n=k, total=n)) for k in range(1, n + 1)], choose)
 
     def answer(self, hands, group, q, right) -> None:
         n = len(q["sequence"])
         for i, text in enumerate(q["sequence"]):
-            hands.select(group.get_by_role("combobox", name=text, exact=True), str(i + 1 if right else n - i))
+            box = group.get_by_role("combobox", name=text, exact=True)
+            place = box.locator(f'option[value="{i + 1 if right else n - i}"]').text_content()   # "Plats 2 av 3"
+            hands.select(box, place)
 
 
 register(OrderingType())

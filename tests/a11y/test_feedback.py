@@ -39,7 +39,8 @@ def test_feedback_and_results_are_announced_as_text(every_type_packages, playbac
         seen["results"] = frame.locator(".sb-test-results").inner_text()
         seen["review"] = frame.locator(".sb-review > li .sb-verdict").all_inner_texts()
 
-    play(every_type_packages["default"], learner, browser=playback_browser)
+    run = play(every_type_packages["default"], learner, browser=playback_browser)
+    assert run.errors == []
     assert seen["live before"] == "polite"       # the region exists before it changes
     assert seen["unanswered"] == "Du har inte svarat än."
     assert seen["wrong"].split("\n")[0] == "Fel svar."

@@ -195,3 +195,35 @@ def test_a_course_broken_at_start_is_served_once_fixed(course):
         state = wait_for_build(preview, 2)
         assert state["ok"], state["report"]
         assert "Första versionen." in fetch(preview.url + "pkg/index.html")
+
+
+def test_the_scorm_panel_docks_beside_or_below_the_course_collapses_and_passes_axe(course, playback_browser):
+    from scorm_builder.runtime import a11y
+    box = "id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.bottom, r.width]; }"
+    with Preview(course, "chefer", 0) as preview:
+        wait_for_build(preview, 1)
+        page = playback_browser.new_page(viewport={"width": 360, "height": 640})
+        try:
+            page.goto(preview.url)
+            page.locator("#sbp-calls").get_by_text("LMSInitialize").wait_for()
+            stage, panel = page.evaluate(box, "sbp-stage"), page.evaluate(box, "sbp-panel")
+            assert stage[2] == 360 and panel[2] == 360 and stage[1] <= panel[0]   # below the course, not over it
+            page.frame_locator("#sco").get_by_role("button", name="Nästa").click()   # still reachable
+            heights = page.evaluate("() => [...document.querySelectorAll('#sbp-panel button, #sbp-panel select')]"
+                                    ".filter(e => e.getClientRects().length).map(e => e.getBoundingClientRect().height)")
+            assert heights and min(heights) >= 44, heights
+            violations = a11y.audit(page.main_frame, "preview", tags=a11y.OUR_TAGS)["violations"]
+            assert violations == [], [(v["rule"], v["nodes"][0]["target"]) for v in violations]
+            toggle = page.get_by_role("button", name="Detaljer", exact=True)
+            toggle.click()
+            assert toggle.get_attribute("aria-expanded") == "false"
+            assert page.evaluate(box, "sbp-panel")[1] - page.evaluate(box, "sbp-panel")[0] < 150
+            assert page.evaluate(box, "sbp-stage")[1] > stage[1]                   # the course got the room
+            page.set_viewport_size({"width": 1280, "height": 800})
+            toggle.click()
+            stage, panel = page.evaluate(box, "sbp-stage"), page.evaluate(box, "sbp-panel")
+            assert stage[2] + panel[2] <= 1280 and stage[2] > 800                     # beside the course
+            violations = a11y.audit(page.main_frame, "preview", tags=a11y.OUR_TAGS)["violations"]
+            assert violations == [], [(v["rule"], v["nodes"][0]["target"]) for v in violations]
+        finally:
+            page.close()

@@ -68,7 +68,7 @@ def test_contents_is_a_focus_trapping_dialog_on_a_phone(play, build):
 
     shell(play, build(), steps)
     assert seen["expanded"] == "true" and seen["dialog"] == 1 and seen["first_focus"] == "Sida ett"
-    assert seen["ring"] == ["Sida två", "Sida tre", "Sida fyra", "Slutprov", "Innehåll", "Sida ett", "Sida två"]
+    assert seen["ring"] == ["Sida två", "Sida tre", "Sida fyra", "Slutprov", "Stäng", "Sida ett", "Sida två"]
     assert seen["main_inert"] is True
     assert seen["closed"] == ("false", "sb-toc-toggle", False)
     assert seen["chosen"] == ("Sida 3 av 5", "Sida tre", 0)

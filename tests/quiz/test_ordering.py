@@ -28,5 +28,5 @@ def test_scoring(page):
 def test_comboboxes_offer_positions(page):
     html = page(SOURCE).html
     assert ('<div class="sb-select" data-item="c"><label for="qc-steg-c">Dokumentera</label>'
-            '<select id="qc-steg-c" name="qc-steg-c"><option value="">Välj …</option><option value="1">1</option>'
-            '<option value="2">2</option><option value="3">3</option></select></div>') in html
+            '<select id="qc-steg-c" name="qc-steg-c"><option value="">Välj …</option><option value="1">Plats 1 av 3</option>'
+            '<option value="2">Plats 2 av 3</option><option value="3">Plats 3 av 3</option></select></div>') in html
