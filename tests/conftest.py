@@ -27,3 +27,12 @@ def make_course(tmp_path):
 def broken_zips(tmp_path_factory) -> dict[str, Path]:
     """Moodle's broken test packages, regenerated (see support.broken_moodle_zips)."""
     return broken_moodle_zips(tmp_path_factory.mktemp("moodle"))
+
+
+@pytest.fixture(autouse=True)
+def conversion_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test has a cache folder of its own (source/conversion_cache.py uses $XDG_CACHE_HOME):
+    builds never share entries between tests, nor touch the user's home."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "scorm-builder" / "conversions"

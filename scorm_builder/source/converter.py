@@ -1,0 +1,211 @@
+"""Reuse of lesson conversions: within a build, between builds, and across the machine's cores.
+
+Converting Markdown is most of a build's time. A conversion depends only on the lesson's text and
+context (paths, ids, language: `_reuse_key`), on the files its links and images point at (their
+fingerprints, `fingerprint`), and on the variant only when the lesson asks which one it is for
+(PageContext.variant_read). So:
+- within a build, a lesson that never asked converts once for every variant;
+- between builds, conversions are kept on disk (source/conversion_cache.py) under a hash of all that;
+- what is left to convert goes to a pool of processes when there is enough of it (`prepare`).
+The diagnostics are part of a conversion: a reused one reports the same problems at the same lines.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import multiprocessing
+import os
+import stat
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorm_builder.errors import ERROR, Reporter
+from scorm_builder.source.context import PageContext
+from scorm_builder.source.conversion_cache import ConversionCache
+from scorm_builder.source.lines import LineLocator
+
+# Below this much text a pool costs more than it saves: starting the workers (they import Markdown
+# and build their own converters) costs about as much as converting this many characters in one
+# process. scripts/bench prints both figures ("parallel threshold").
+PARALLEL_MIN_CHARS = 400_000
+CONTENT_READ = (".svg", ".vtt")   # the asset checks read these files' content; of others, only the size
+
+
+@dataclass
+class Conversion:
+    """One lesson converted for one context: what PageContext collects, and what was reported."""
+    html: str
+    pages: list
+    page_words: list
+    questions: list
+    assets: dict
+    diagnostics: list       # errors.Diagnostic, in the order reported
+    variant_read: bool      # the lesson asked which variant it is for: the result is that variant's only
+    touched: dict           # str(path) -> fingerprint of each file the conversion looked at
+
+
+@dataclass
+class Stats:
+    converted: int = 0      # Markdown conversions run in this build (in any process)
+    from_disk: int = 0      # conversions taken from the persistent cache
+
+
+class Converter:
+    """Converts the lessons of one build, reusing every conversion it can (see the module docstring)."""
+
+    def __init__(self, cache: ConversionCache | None = None, jobs: int | None = None):
+        self.cache = cache
+        self.jobs = jobs or os.cpu_count() or 1
+        self.stats = Stats()
+        self._done: dict[tuple, Conversion] = {}    # _reuse_key, or (_reuse_key, variant) when it read it
+        self._reported: set[tuple] = set()          # keys whose diagnostics this build has shown
+        self._lesson_ids: dict[int, tuple[dict, str]] = {}   # id(lesson_ids) -> (it, its digest)
+
+    def convert(self, body: str, context: PageContext) -> str:
+        """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions,
+        .assets, and reports the conversion's diagnostics the first time it is handed out."""
+        base = self._reuse_key(body, context)
+        found = self._find(base, context.variant())
+        if found is None:
+            found = self._store(base, context.variant(), run(body, _isolated(context)))
+        key, result = found
+        context.pages.extend(result.pages)
+        context.page_words.extend(result.page_words)
+        context.questions.extend(result.questions)
+        context.assets.update(result.assets)
+        context.variant_read = result.variant_read
+        if key not in self._reported:
+            self._reported.add(key)
+            for d in result.diagnostics:
+                report = context.reporter.error if d.severity == ERROR else context.reporter.warning
+                report(d.code, d.path, d.line, d.col, **d.params)
+        return result.html
+
+    def prepare(self, tasks: list[tuple[str, PageContext]]) -> None:
+        """Convert ahead, in parallel when worth it, every (body, context) that `convert` will be
+        asked for. First one context per lesson text; then, for lessons that turned out to read
+        the variant, each further variant."""
+        for by_variant in (False, True):
+            todo: dict[tuple, tuple[str, PageContext]] = {}
+            for body, context in tasks:
+                base = self._reuse_key(body, context)
+                if self._find(base, context.variant()) is None:
+                    todo.setdefault((base, context.variant()) if by_variant else base, (body, context))
+            self._run_all(list(todo.values()))
+
+    def _run_all(self, tasks: list[tuple[str, PageContext]]) -> None:
+        jobs = min(self.jobs, len(tasks))
+        if jobs < 2 or sum(len(body) for body, _ in tasks) < PARALLEL_MIN_CHARS:
+            results = [run(body, _isolated(context)) for body, context in tasks]
+        else:
+            work = [(body, _isolated(context), os.getcwd()) for body, context in tasks]
+            with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
+                results = list(pool.map(_run_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+        for (body, context), result in zip(tasks, results):
+            self._store(self._reuse_key(body, context), context.variant(), result)
+        self.stats.converted += len(tasks)
+
+    def _reuse_key(self, body: str, c: PageContext) -> tuple:
+        """Everything but the variant that a conversion depends on, besides the files it looks at.
+        The course's lesson ids (a link checks them) enter as a digest made once per build: every
+        lesson shares the one mapping, and copying it into every key would grow with the square."""
+        ids = self._lesson_ids.get(id(c.lesson_ids))
+        if ids is None:
+            digest = hashlib.sha256(repr(sorted(c.lesson_ids.items())).encode()).hexdigest()
+            ids = self._lesson_ids[id(c.lesson_ids)] = (c.lesson_ids, digest)   # kept, so the id stays its
+        return (body, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
+                c.split_pages, tuple(sorted(c.audience_ids)), tuple(sorted(c.level_ids)),
+                tuple(sorted(c.scope, key=repr)), ids[1], c.locator.offset, tuple(c.glossary.items()))
+
+    def _find(self, base: tuple, variant: tuple) -> tuple[tuple, Conversion] | None:
+        """(key, conversion) already made for this text and context, in this build or an earlier one."""
+        for key in (base, (base, variant)):
+            result = self._done.get(key)
+            if result is None and self.cache is not None:
+                result = self.cache.get(key)
+                if result is not None and not _still_valid(result):
+                    result = None
+                if result is not None:
+                    self._done[key] = result
+                    if not result.variant_read or key != base:
+                        self.stats.from_disk += 1
+            if result is None:
+                return None
+            if not result.variant_read or key != base:
+                return key, result
+        return None
+
+    def _store(self, base: tuple, variant: tuple, result: Conversion) -> tuple[tuple, Conversion]:
+        keys = [base, (base, variant)] if result.variant_read else [base]   # base then says: ask per variant
+        for key in keys:
+            self._done[key] = result
+            if self.cache is not None:
+                self.cache.put(key, result)
+        return keys[-1], result
+
+
+def run(body: str, context: PageContext) -> Conversion:
+    """Convert into a context of its own (see `_isolated`), keeping what it reported."""
+    from scorm_builder.source.markdown import convert   # only a build that converts needs Markdown
+
+    html = convert(body, context)
+    return Conversion(html, context.pages, context.page_words, context.questions, context.assets,
+                      context.reporter.diagnostics, context.variant_read,
+                      {str(path): fingerprint(path) for path in sorted(context.touched)})
+
+
+def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
+    body, context, cwd = task
+    os.chdir(cwd)   # diagnostics name files relative to the build's working folder
+    return run(body, context)
+
+
+def _pool_context():
+    """forkserver: workers fork from a clean server process, never from the caller (the preview
+    server's threads would make a plain fork unsafe); Markdown is imported once, in the server."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["scorm_builder.source.markdown"])
+    return context
+
+
+def _isolated(context: PageContext) -> PageContext:
+    """A fresh copy of the context to convert into: its own reporter, line locator and collections.
+    (The variant is passed as it was set, so copying does not count as reading it.)"""
+    audience, level = context.variant()
+    return dataclasses.replace(context, reporter=Reporter(), audience=audience, level=level,
+                               locator=LineLocator("\n".join(context.locator.lines), context.locator.offset),
+                               questions=[], assets={}, pages=[], page_words=[], touched=set())
+
+
+def fingerprint(path: Path) -> tuple:
+    """What the asset checks (source/assets.py) can learn about a referenced file: where it really
+    is, what kind of thing it is, its size, and the content of those it reads; for anything but a
+    file, the names beside it (a missing file's "did you mean")."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError as e:
+        state: tuple = ("error", e.errno)
+    else:
+        state = (stat.S_IFMT(st.st_mode), st.st_size)
+        if stat.S_ISREG(st.st_mode) and real.lower().endswith(CONTENT_READ):
+            try:
+                with open(real, "rb") as f:
+                    state += (hashlib.sha256(f.read()).hexdigest(),)
+            except OSError as e:
+                state += ("error", e.errno)
+    if state[0] == stat.S_IFREG:
+        return (real, state)
+    try:
+        siblings = tuple(sorted(os.listdir(os.path.dirname(real))))
+    except OSError:
+        siblings = ()
+    return (real, state, siblings)
+
+
+def _still_valid(result: Conversion) -> bool:
+    """Whether every file the conversion looked at would look the same now."""
+    return all(fingerprint(Path(path)) == seen for path, seen in result.touched.items())
+
+
