@@ -1,0 +1,160 @@
+"""The persistent conversion cache and the process pool (source/converter.py, source/conversion_cache.py):
+same bytes and same diagnostics whether a conversion is made, reused or made in another process."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scorm_builder.build import build_course, make_converter
+from scorm_builder.errors import BuildError, Reporter
+from scorm_builder.source import converter as converter_module
+from support import ROOT
+
+LESSONS = 6
+
+
+def course_files(n: int = LESSONS) -> dict[str, str]:
+    """A course of n lessons for both audiences, one with content for chefer only, and an image."""
+    files = {"course.yml": "id: cache\ntitle: Cachekurs\nversion: '1.0'\ndescription: Test.\n"
+                           "audiences:\n  - id: chefer\n    title: Chefer\n  - id: omsorg\n    title: Omsorg\n"
+                           "lessons:\n" + "".join(f"  - l{i:03}\n" for i in range(n)),
+             "assets/bild.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'}
+    for i in range(n):
+        files[f"lessons/l{i:03}.md"] = textwrap.dedent(f"""\
+            ---
+            title: Lektion {i}
+            ---
+            # Sida {i}
+
+            Text om "hedersförtryck" i lektion {i}. ![Bild](../assets/bild.svg)
+
+            ::: fråga enval {{#f{i}}}
+            Vad gäller?
+
+            - [x] Rätt
+            - [ ] Fel
+            :::
+            """)
+    files["lessons/l001.md"] += "\n::: målgrupp chefer\nBara för chefer.\n:::\n"   # reads the variant
+    return files
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    return root
+
+
+def build(course: Path, out: Path, **options):
+    """(zip bytes by name, converter stats, rendered diagnostics) of one build with a fresh converter."""
+    converter = make_converter(**options)
+    reporter = Reporter()
+    try:
+        zips = build_course(course, out, reporter=reporter, converter=converter)
+    except BuildError:
+        return None, converter.stats, reporter.render()
+    return {z.name: z.read_bytes() for z in zips}, converter.stats, reporter.render()
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    return write(tmp_path / "kurs", course_files())
+
+
+def test_a_rebuild_reconverts_only_the_changed_lesson(course, tmp_path):
+    first, stats, _ = build(course, tmp_path / "a")
+    assert stats.converted == LESSONS + 1 and stats.from_disk == 0   # l001 once per audience
+    again, stats, _ = build(course, tmp_path / "b")
+    assert again == first
+    assert stats.converted == 0 and stats.from_disk == LESSONS + 1
+    lesson = course / "lessons" / "l004.md"
+    lesson.write_text(lesson.read_text("utf-8").replace("Vad gäller?", "Vad gäller nu?"), "utf-8")
+    changed, stats, _ = build(course, tmp_path / "c")
+    assert stats.converted == 1 and stats.from_disk == LESSONS
+    assert changed != first
+    uncached, _, _ = build(course, tmp_path / "d", cache=False)
+    assert uncached == changed
+
+
+def test_same_bytes_without_cache_with_one_process_and_with_a_pool(course, tmp_path, monkeypatch):
+    alone, stats, _ = build(course, tmp_path / "a", cache=False, jobs=1)
+    assert stats.converted == LESSONS + 1
+    monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", 0)   # a real pool, even for a small course
+    pooled, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
+    assert stats.converted == LESSONS + 1
+    assert pooled == alone
+    cached, stats, _ = build(course, tmp_path / "c", jobs=2)
+    assert cached == alone and stats.converted == LESSONS + 1   # the pool's results were stored...
+    reused, stats, _ = build(course, tmp_path / "d", jobs=2)
+    assert reused == alone and stats.from_disk == LESSONS + 1   # ...and are found again
+
+
+def test_no_cache_writes_nothing(course, tmp_path, conversion_cache):
+    build(course, tmp_path / "a", cache=False)
+    assert not conversion_cache.exists()
+    build(course, tmp_path / "b")
+    assert len(entries(conversion_cache)) >= LESSONS
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(course, tmp_path, conversion_cache):
+    first, _, _ = build(course, tmp_path / "a")
+    files = entries(conversion_cache)
+    files[0].write_bytes(b"not a pickle")
+    files[1].write_bytes(files[1].read_bytes()[:20])   # cut short, as by a crash mid-write elsewhere
+    files[2].write_bytes(files[3].read_bytes())   # a whole entry, but another key's
+    again, stats, _ = build(course, tmp_path / "b")
+    assert again == first
+    assert stats.converted >= 1 and stats.from_disk + stats.converted == LESSONS + 1
+    _, stats, _ = build(course, tmp_path / "c")
+    assert stats.converted == 0   # rewritten by the build before
+
+
+def test_diagnostics_come_back_the_same_from_the_cache(course, tmp_path):
+    lesson = course / "lessons" / "l002.md"
+    lesson.write_text(lesson.read_text("utf-8") + "\n![](../assets/saknas.png)\n<script>x()</script>\n", "utf-8")
+    zips, stats, first = build(course, tmp_path / "a")
+    assert zips is None and "saknas.png" in first and "l002.md" in first
+    _, stats, again = build(course, tmp_path / "b")
+    assert stats.from_disk == LESSONS + 1 and stats.converted == 0
+    assert again == first
+
+
+def test_a_referenced_file_that_appears_or_changes_reconverts_the_lesson(course, tmp_path):
+    lesson = course / "lessons" / "l003.md"
+    lesson.write_text(lesson.read_text("utf-8") + "\n![Ny](../assets/ny.svg)\n", "utf-8")
+    zips, _, report = build(course, tmp_path / "a")
+    assert zips is None and "ny.svg" in report
+    (course / "assets" / "ny.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', "utf-8")
+    zips, stats, report = build(course, tmp_path / "b")
+    assert zips is not None, report
+    assert stats.converted == 1
+    # an SVG's content is checked: the same size with script in it is a new conversion with an error
+    (course / "assets" / "ny.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>', "utf-8")
+    zips, stats, report = build(course, tmp_path / "c")
+    assert zips is None and "onload" in report and stats.converted == 1
+
+
+def test_two_builds_at_once_share_the_cache_safely(tmp_path):
+    course = write(tmp_path / "kurs", course_files(40))
+    script = ("import sys; from pathlib import Path; from scorm_builder.build import build_course;"
+              "build_course(Path(sys.argv[1]), Path(sys.argv[2]))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(course), str(tmp_path / f"out{n}")], env=env,
+                             stderr=subprocess.PIPE, text=True) for n in range(2)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    outputs = [{z.name: z.read_bytes() for z in sorted((tmp_path / f"out{n}").iterdir())} for n in range(2)]
+    assert outputs[0] == outputs[1]
+    after, stats, _ = build(course, tmp_path / "after")
+    assert after == outputs[0]
+    assert stats.converted == 0 and stats.from_disk == 41
