@@ -34,11 +34,11 @@ def test_every_command_and_option_has_help_in_every_catalogue():
 
 
 def test_a_usage_error_is_in_swedish():
-    done = run("build", "--nope")
+    done = run("build", "--xyz")   # (a name near an option's, such as --nope, adds "did you mean")
     assert done.returncode == 2
     assert done.stderr.splitlines() == ["Användning: python -m scorm_builder build [FLAGGOR] [KURSMAPP]",
                                         "Skriv 'python -m scorm_builder build --help' för hjälp.", "",
-                                        "Fel: Flaggan '--nope' finns inte."]
+                                        "Fel: Flaggan '--xyz' finns inte."]
 
 
 def test_an_invalid_choice_is_in_swedish():

@@ -158,3 +158,21 @@ def test_two_builds_at_once_share_the_cache_safely(tmp_path):
     after, stats, _ = build(course, tmp_path / "after")
     assert after == outputs[0]
     assert stats.converted == 0 and stats.from_disk == 41
+
+
+def test_build_command_takes_jobs_and_no_cache(course, tmp_path, conversion_cache):
+    from click.testing import CliRunner
+
+    from scorm_builder.cli import main
+
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(course), "--out", str(tmp_path / "a"),
+                                       "--no-cache", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert not conversion_cache.exists()
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(course), "--out", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    assert entries(conversion_cache)
+    assert [p.read_bytes() for p in sorted((tmp_path / "a").iterdir())] == \
+        [p.read_bytes() for p in sorted((tmp_path / "b").iterdir())]
+    result = CliRunner().invoke(main, ["build", str(course), "--jobs", "0"])
+    assert result.exit_code == 2
