@@ -19,7 +19,6 @@ import os
 import pickle
 import sys
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 import scorm_builder
@@ -35,6 +34,8 @@ def default_folder() -> Path:
 @functools.lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
     """This tool as far as a conversion is concerned: versions, and the bytes of its own modules."""
+    from importlib import metadata   # slow to import: only builds need it
+
     h = hashlib.sha256(f"{FORMAT} {scorm_builder.__version__} {sys.version} ".encode())
     try:
         h.update(metadata.version("Markdown").encode())

@@ -25,8 +25,8 @@ from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.figures import FIGURE_BLOCKS
 from scorm_builder.source.glossary import TERM, GlossaryBlock, PlainTermsTreeprocessor, TermPattern
+from scorm_builder.source.html_checks import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
 from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
-from scorm_builder.source.sanitize import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
 from scorm_builder.source.sectioned_blocks import SECTIONED_BLOCKS
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
