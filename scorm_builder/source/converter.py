@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import stat
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,12 +97,16 @@ class Converter:
 
     def _run_all(self, tasks: list[tuple[str, PageContext]]) -> None:
         jobs = min(self.jobs, len(tasks))
-        if jobs < 2 or sum(len(body) for body, _ in tasks) < PARALLEL_MIN_CHARS:
-            results = [run(body, _isolated(context)) for body, context in tasks]
-        else:
+        results = None
+        if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
             work = [(body, _isolated(context), os.getcwd()) for body, context in tasks]
-            with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
-                results = list(pool.map(_run_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+            try:
+                with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
+                    results = list(pool.map(_run_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+            except (BrokenProcessPool, OSError):   # no processes allowed here, or a worker killed: do it here
+                results = None
+        if results is None:
+            results = [run(body, _isolated(context)) for body, context in tasks]
         for (body, context), result in zip(tasks, results):
             self._store(self._reuse_key(body, context), context.variant(), result)
         self.stats.converted += len(tasks)

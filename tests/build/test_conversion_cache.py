@@ -176,3 +176,18 @@ def test_build_command_takes_jobs_and_no_cache(course, tmp_path, conversion_cach
         [p.read_bytes() for p in sorted((tmp_path / "b").iterdir())]
     result = CliRunner().invoke(main, ["build", str(course), "--jobs", "0"])
     assert result.exit_code == 2
+
+
+def test_a_broken_pool_falls_back_to_converting_in_this_process(course, tmp_path, monkeypatch):
+    """A machine that forbids processes, or a worker killed by the OS, costs speed, not the build."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    class NoPool:
+        def __init__(self, *args, **kwargs):
+            raise BrokenProcessPool("no processes here")
+
+    alone, _, _ = build(course, tmp_path / "a", cache=False, jobs=1)
+    monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(converter_module, "ProcessPoolExecutor", NoPool)
+    fallen, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
+    assert fallen == alone and stats.converted == LESSONS + 1
