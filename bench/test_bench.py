@@ -79,3 +79,34 @@ def test_run_timed_fails_loudly_on_a_failing_command():
 def test_table_right_aligns_numbers_only():
     text = table(["name", "ms"], [["a", 5], ["bb", 120]])
     assert text.splitlines() == ["| name |  ms |", "|------|----:|", "| a    |   5 |", "| bb   | 120 |"]
+
+
+def test_import_time_counts_what_the_command_imports(tmp_path):
+    import os
+
+    from bench.incremental import import_ms
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    light = import_ms(["--help"], env)
+    heavy = import_ms(["check", str(write_course(tmp_path / "c", Size.scaled(3)))], env)
+    assert 0 < light < heavy   # check imports PyYAML, Jinja2, Markdown, lxml on top of click
+
+
+def test_core_use_has_one_figure_per_core():
+    import os
+
+    from bench.incremental import timed_with_cores
+
+    _, use = timed_with_cores([sys.executable, "-c", "sum(range(2_000_000))"], dict(os.environ))
+    assert len(use.busy) == os.cpu_count()
+    assert all(0 <= b <= 1 for b in use.busy) and max(use.busy) > 0
+
+
+def test_a_rebuild_measurement_restores_the_lesson_it_changed(tmp_path):
+    from bench.incremental import measure_reuse
+
+    course = write_course(tmp_path / "c", Size.scaled(3))
+    before = {p: p.read_bytes() for p in (course / "lessons").glob("*.md")}
+    res = measure_reuse(course, tmp_path / "w", tmp_path / "pycache", runs=1)
+    assert {p: p.read_bytes() for p in (course / "lessons").glob("*.md")} == before
+    assert res.one_line.cpu > 0 and res.clean.wall > 0
