@@ -135,7 +135,9 @@ def bench_reuse(out: Out, targets: Targets, work: Path, n: int) -> None:
     out(f"## Rebuilds, cache and cores: {n}-lesson course\n")
     out("`scorm-builder build` as a subprocess, median of " f"{BUILD_RUNS} runs. *clean*: empty conversion cache, "
         "every core; *--jobs 1*: one process; *--no-cache*: no cache read or written; *unchanged*: a rebuild "
-        "with a warm cache; *one line*: a rebuild after one line of one lesson changed. *cores busy*: each "
+        "with a warm cache; *one line*: a rebuild after one line of one lesson changed. *CPU*: the build "
+        "process's own (a pool's workers run under a server process it does not wait for, so they are "
+        "missing here: see cores busy). *cores busy*: each "
         "core's busy share during the clean build, from /proc/stat (whatever ran on it; see the load).\n")
     course = write_course(work / "reuse-course", Size.scaled(n))
     res = measure_reuse(course, work / "reuse", work / "pycache", BUILD_RUNS)
@@ -151,7 +153,7 @@ def bench_reuse(out: Out, targets: Targets, work: Path, n: int) -> None:
         f"{rate / 1000:.0f} k characters per s; a pool pays off above about {even / 1000:.0f} k characters of "
         f"Markdown to convert (PARALLEL_MIN_CHARS is {PARALLEL_MIN_CHARS // 1000} k).\n")
     files, fast_ms, exact_ms = front_matter_ms(course)
-    out(f"Front matter of {files} lessons: {fast_ms:.0f} ms through libyaml, {exact_ms:.0f} ms through PyYAML's "
+    out(f"Front matter of {files} lessons: {fast_ms:.1f} ms through libyaml, {exact_ms:.1f} ms through PyYAML's "
         "Python path.\n")
     targets.check(f"rebuild after a one-line change ≤ 10 % of a clean build ({n} lessons)",
                   f"{res.one_line.wall / res.clean.wall * 100:.0f} %", res.one_line.wall <= 0.1 * res.clean.wall)
