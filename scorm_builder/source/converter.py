@@ -68,8 +68,9 @@ class Converter:
         .assets, and reports the conversion's diagnostics the first time it is handed out."""
         base = self._reuse_key(body, context)
         found = self._find(base, context.variant())
-        if found is None:
+        if found is None:   # not prepared: convert it here
             found = self._store(base, context.variant(), run(body, _isolated(context)))
+            self.stats.converted += 1
         key, result = found
         context.pages.extend(result.pages)
         context.page_words.extend(result.page_words)

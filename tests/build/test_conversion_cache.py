@@ -191,3 +191,28 @@ def test_a_broken_pool_falls_back_to_converting_in_this_process(course, tmp_path
     monkeypatch.setattr(converter_module, "ProcessPoolExecutor", NoPool)
     fallen, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
     assert fallen == alone and stats.converted == LESSONS + 1
+
+
+def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
+    """Converter.convert without prepare (a single page, a caller outside build_course) still reuses."""
+    from scorm_builder.source.context import PageContext
+    from scorm_builder.source.conversion_cache import ConversionCache
+    from scorm_builder.source.converter import Converter
+    from scorm_builder.source.lines import LineLocator
+
+    body = "# Sida\n\n![](saknas.png)\n"
+
+    def context(reporter):
+        return PageContext(path="l.md", abs_path=tmp_path / "kurs" / "l.md", course_root=tmp_path / "kurs",
+                           reporter=reporter,
+                           locator=LineLocator(body, 3), audience_ids=set(), audience=None, lesson_id="l")
+
+    (tmp_path / "kurs").mkdir()
+    first, again = Reporter(), Reporter()
+    converter = Converter(ConversionCache(tmp_path / "cache"), jobs=1)
+    html = converter.convert(body, context(first))
+    assert converter.stats.converted == 1 and [d.code for d in first.diagnostics] == ["asset.missing", "image.no_alt"]
+    other = Converter(ConversionCache(tmp_path / "cache"), jobs=1)
+    assert other.convert(body, context(again)) == html
+    assert other.stats.converted == 0 and other.stats.from_disk == 1
+    assert again.render() == first.render() and "l.md:6" in again.render()
