@@ -4,7 +4,7 @@ It lives in the user's cache folder, `$XDG_CACHE_HOME/scorm-builder/` (by defaul
 `~/.cache/scorm-builder/`), not in the course: entries are pickles, and a course folder comes from
 anywhere (a colleague's zip, a repository), while the user's cache folder holds only what their own
 builds wrote. Each entry is one file named by the SHA-256 of its key, which covers the conversion's
-inputs (source/converter.py) and this tool: its version, the hash of its own source files (so an
+inputs (source/converter.py) and this tool: its version, the hash of its own code and message catalogues (so an
 editable install invalidates on every change), Python's and Python-Markdown's versions.
 
 The cache never fails a build: an entry that cannot be read, belongs to another key or another
@@ -36,13 +36,19 @@ def tool_fingerprint() -> str:
     """This tool as far as a conversion is concerned: versions, and the bytes of its own modules."""
     from importlib import metadata   # slow to import: only builds need it
 
-    h = hashlib.sha256(f"{FORMAT} {scorm_builder.__version__} {sys.version} ".encode())
     try:
-        h.update(metadata.version("Markdown").encode())
+        markdown_version = metadata.version("Markdown")
     except metadata.PackageNotFoundError:
-        pass
-    package = Path(scorm_builder.__file__).parent
-    for path in sorted(package.rglob("*.py")):
+        markdown_version = "?"
+    return package_fingerprint(Path(scorm_builder.__file__).parent,
+                               f"{FORMAT} {scorm_builder.__version__} {sys.version} {markdown_version}")
+
+
+def package_fingerprint(package: Path, versions: str) -> str:
+    """Hash of `versions` and the package's code and message catalogues (the labels a conversion
+    writes into pages, such as a table's or a question's, come from the catalogues)."""
+    h = hashlib.sha256(versions.encode())
+    for path in sorted([*package.rglob("*.py"), *package.glob("messages/*.json")]):
         h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -216,3 +216,24 @@ def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
     assert other.convert(body, context(again)) == html
     assert other.stats.converted == 0 and other.stats.from_disk == 1
     assert again.render() == first.render() and "l.md:6" in again.render()
+
+
+def test_the_tool_fingerprint_covers_code_and_catalogues(tmp_path):
+    """An edit to the tool's code or to a catalogue (labels a conversion writes into pages) is a new tool."""
+    import shutil
+
+    import scorm_builder
+    from scorm_builder.source.conversion_cache import package_fingerprint
+
+    package = tmp_path / "scorm_builder"
+    shutil.copytree(Path(scorm_builder.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__", "schemas", "node_modules"))
+    before = package_fingerprint(package, "v")
+    assert package_fingerprint(package, "v") == before and package_fingerprint(package, "w") != before
+    for name in ("messages/sv.json", "source/tables.py"):
+        original = (package / name).read_bytes()
+        (package / name).write_bytes(original + b"\n")
+        assert package_fingerprint(package, "v") != before, name
+        (package / name).write_bytes(original)
+    (package / "player" / "extra.js").write_text("// not read by a conversion\n")
+    assert package_fingerprint(package, "v") == before
