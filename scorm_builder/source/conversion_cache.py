@@ -4,8 +4,9 @@ It lives in the user's cache folder, `$XDG_CACHE_HOME/scorm-builder/` (by defaul
 `~/.cache/scorm-builder/`), not in the course: entries are pickles, and a course folder comes from
 anywhere (a colleague's zip, a repository), while the user's cache folder holds only what their own
 builds wrote. Each entry is one file named by the SHA-256 of its key, which covers the conversion's
-inputs (source/converter.py) and this tool: its version, the hash of its own code and message catalogues (so an
-editable install invalidates on every change), Python's and Python-Markdown's versions.
+inputs (source/converter.py) and this tool: its version, the hash of its own code and message
+catalogues (so an editable install invalidates on every change), Python's and Python-Markdown's
+versions.
 
 The cache never fails a build: an entry that cannot be read, belongs to another key or another
 format, is ignored and rewritten. Entries are written to a temporary file and renamed into place,
