@@ -80,6 +80,8 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     converter.prepare([(lesson.body, ctx) for variant in contexts for lesson, ctx in variant])
     variants = [convert_variant(course, audience, level, reporter, converter, variant_contexts)
                 for (audience, level), variant_contexts in zip(selected, contexts)]
+    if converter.cache is not None:
+        converter.cache.prune()
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with os_errors_reported(reporter, tempfile.gettempdir()), \

@@ -8,6 +8,9 @@ inputs (source/converter.py) and this tool: its version, the hash of its own cod
 catalogues (so an editable install invalidates on every change), Python's and Python-Markdown's
 versions.
 
+Entries are content-addressed, so every edit adds one; a build marks the entries it uses
+(their modification time) and, once a day, deletes those unused for KEEP_DAYS days.
+
 The cache never fails a build: an entry that cannot be read, belongs to another key or another
 format, is ignored and rewritten. Entries are written to a temporary file and renamed into place,
 so builds running at once each see a whole entry or none.
@@ -20,11 +23,14 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import scorm_builder
 
 FORMAT = 1   # raise when an entry's shape changes
+KEEP_DAYS = 30      # an entry no build has used for this long is deleted...
+PRUNE_EVERY = 86400  # ...by the first build of the day (seconds between sweeps)
 
 
 def default_folder() -> Path:
@@ -71,7 +77,13 @@ class ConversionCache:
                 fmt, stored_key, value = pickle.load(f)
         except Exception:   # missing, truncated, not ours: a miss, rebuilt and rewritten
             return None
-        return value if fmt == FORMAT and stored_key == text else None
+        if fmt != FORMAT or stored_key != text:
+            return None
+        try:
+            os.utime(path)   # used: kept by prune
+        except OSError:
+            pass
+        return value
 
     def put(self, key: tuple, value) -> None:
         """Store value for key; a cache that cannot be written (read-only home, full disk) is skipped."""
@@ -88,3 +100,25 @@ class ConversionCache:
                 raise
         except (OSError, pickle.PicklingError):
             pass
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete entries unused for KEEP_DAYS days, at most once per PRUNE_EVERY; how many went."""
+        now = time.time() if now is None else now
+        stamp = self.folder / "last-prune"
+        try:
+            if now - stamp.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            pass
+        removed = 0
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+            os.utime(stamp, (now, now))
+            for entry in self.folder.glob("??/*"):
+                if now - entry.stat().st_mtime > KEEP_DAYS * 86400:
+                    entry.unlink()
+                    removed += 1
+        except OSError:   # another build pruning at the same moment, a read-only folder: next time
+            pass
+        return removed

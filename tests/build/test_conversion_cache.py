@@ -237,3 +237,23 @@ def test_the_tool_fingerprint_covers_code_and_catalogues(tmp_path):
         (package / name).write_bytes(original)
     (package / "player" / "extra.js").write_text("// not read by a conversion\n")
     assert package_fingerprint(package, "v") == before
+
+
+def test_entries_unused_for_a_month_are_pruned_once_a_day(tmp_path):
+    import time
+
+    from scorm_builder.source.conversion_cache import KEEP_DAYS, ConversionCache
+
+    cache = ConversionCache(tmp_path / "cache")
+    for key in ("old", "used", "new"):
+        cache.put((key,), key)
+    now = time.time()
+    month_ago = now - (KEEP_DAYS + 1) * 86400
+    for key in ("old", "used"):
+        os.utime(cache._entry((key,))[0], (month_ago, month_ago))
+    assert cache.get(("used",)) == "used"   # a build used it: kept
+    assert cache.prune(now) == 1
+    assert cache.get(("old",)) is None and cache.get(("used",)) == "used" and cache.get(("new",)) == "new"
+    os.utime(cache._entry(("new",))[0], (month_ago, month_ago))
+    assert cache.prune(now + 60) == 0   # swept a minute ago: not again today
+    assert cache.prune(now + 86400 + 60) == 1
