@@ -119,7 +119,7 @@ class Converter:
         ids = self._lesson_ids.get(id(c.lesson_ids))
         if ids is None:
             digest = hashlib.sha256(repr(sorted(c.lesson_ids.items())).encode()).hexdigest()
-            ids = self._lesson_ids[id(c.lesson_ids)] = (c.lesson_ids, digest)   # kept, so the id stays its
+            ids = self._lesson_ids[id(c.lesson_ids)] = (c.lesson_ids, digest)   # kept alive: no other dict gets its id
         return (body, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
                 c.split_pages, tuple(sorted(c.audience_ids)), tuple(sorted(c.level_ids)),
                 tuple(sorted(c.scope, key=repr)), ids[1], c.locator.offset, tuple(c.glossary.items()))
