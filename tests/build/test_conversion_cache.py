@@ -3,6 +3,7 @@ same bytes and same diagnostics whether a conversion is made, reused or made in 
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -257,3 +258,35 @@ def test_entries_unused_for_a_month_are_pruned_once_a_day(tmp_path):
     os.utime(cache._entry(("new",))[0], (month_ago, month_ago))
     assert cache.prune(now + 60) == 0   # swept a minute ago: not again today
     assert cache.prune(now + 86400 + 60) == 1
+
+
+WRITER = """\
+import sys
+from pathlib import Path
+from scorm_builder.source.conversion_cache import ConversionCache
+cache = ConversionCache(Path(sys.argv[1]))
+value = sys.argv[2] * 200_000   # large enough that a non-atomic write would be seen half done
+for _ in range(40):
+    cache.put(("same key",), value)
+"""
+
+
+def test_readers_see_a_whole_entry_or_none_while_two_processes_write_it(tmp_path):
+    from scorm_builder.source.conversion_cache import ConversionCache
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path / "cache"), letter], env=env)
+               for letter in "ab"]
+    cache, seen = ConversionCache(tmp_path / "cache"), set()
+    path = cache._entry(("same key",))[0]
+    while any(w.poll() is None for w in writers):
+        try:
+            data = path.read_bytes()   # the file itself: get() would hide a half-written entry as a miss
+        except FileNotFoundError:
+            continue
+        value = pickle.loads(data)[2]   # a half-written file would not unpickle
+        seen.add((value[0], len(value)))
+    assert all(w.wait(timeout=120) == 0 for w in writers)
+    assert seen and seen <= {("a", 200_000), ("b", 200_000)}
+    assert cache.get(("same key",)) in ("a" * 200_000, "b" * 200_000)
+    assert [p.name for p in (tmp_path / "cache").rglob("*.tmp")] == []   # no temporary file left behind
