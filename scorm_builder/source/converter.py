@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import multiprocessing
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +97,9 @@ class Converter:
         jobs = min(self.jobs, len(tasks))
         results = None
         if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
+            from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
+            from concurrent.futures.process import BrokenProcessPool
+
             work = [(body, _isolated(context), os.getcwd()) for body, context in tasks]
             try:
                 with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
@@ -170,6 +170,8 @@ def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
 def _pool_context():
     """forkserver: workers fork from a clean server process, never from the caller (the preview
     server's threads would make a plain fork unsafe); Markdown is imported once, in the server."""
+    import multiprocessing
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["scorm_builder.source.markdown"])
     return context
