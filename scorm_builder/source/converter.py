@@ -47,6 +47,7 @@ class Conversion:
 class Stats:
     converted: int = 0      # Markdown conversions run in this build (in any process)
     from_disk: int = 0      # conversions taken from the persistent cache
+    pooled: int = 0         # of the converted, those made by a pool's worker processes
 
 
 class Converter:
@@ -104,6 +105,7 @@ class Converter:
             try:
                 with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
                     results = list(pool.map(_run_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+                self.stats.pooled += len(tasks)
             except (BrokenProcessPool, OSError):   # no processes allowed here, or a worker killed: do it here
                 results = None
         if results is None:

@@ -85,10 +85,11 @@ def test_a_rebuild_reconverts_only_the_changed_lesson(course, tmp_path):
 
 def test_same_bytes_without_cache_with_one_process_and_with_a_pool(course, tmp_path, monkeypatch):
     alone, stats, _ = build(course, tmp_path / "a", cache=False, jobs=1)
-    assert stats.converted == LESSONS + 1
+    assert stats.converted == LESSONS + 1 and stats.pooled == 0
     monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", 0)   # a real pool, even for a small course
     pooled, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
     assert stats.converted == LESSONS + 1
+    assert stats.pooled == LESSONS   # every lesson once in the pool; l001's second audience alone, here
     assert pooled == alone
     cached, stats, _ = build(course, tmp_path / "c", jobs=2)
     assert cached == alone and stats.converted == LESSONS + 1   # the pool's results were stored...
@@ -194,7 +195,7 @@ def test_a_broken_pool_falls_back_to_converting_in_this_process(course, tmp_path
     monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", NoPool)
     fallen, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
-    assert tried and fallen == alone and stats.converted == LESSONS + 1
+    assert tried and fallen == alone and stats.converted == LESSONS + 1 and stats.pooled == 0
 
 
 def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
