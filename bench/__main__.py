@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     out, targets = Out(), Targets()
     with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp, sync_playwright() as pw:
         work = Path(tmp)
+        os.environ["XDG_CACHE_HOME"] = str(work / "xdg-cache")   # builds' conversion cache: the run's own
         browser = launch_browser(pw)
         try:
             out("# scorm-builder benchmarks\n")
