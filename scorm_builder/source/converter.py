@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +24,11 @@ from scorm_builder.source.context import PageContext
 from scorm_builder.source.conversion_cache import ConversionCache
 from scorm_builder.source.lines import LineLocator
 
-# Below this much text a pool costs more than it saves: starting the workers (they import Markdown
-# and build their own converters) costs about as much as converting this many characters in one
-# process. scripts/bench prints both figures ("parallel threshold").
-PARALLEL_MIN_CHARS = 400_000
+# Below this much text a pool costs more than it saves. With n workers, c characters cost c/rate in
+# one process and startup + c/(n*rate) in a pool. Measured on 2 cores (under load 12, fork): start-up
+# 0.10-0.33 s, 0.2-0.5 M characters per s, so break-even at 50-330 k characters; about 30 lessons
+# of 800 words. scripts/bench prints both figures ("parallel threshold") for the machine it runs on.
+PARALLEL_MIN_CHARS = 200_000
 CONTENT_READ = (".svg", ".vtt")   # the asset checks read these files' content; of others, only the size
 
 
@@ -170,10 +172,17 @@ def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
 
 
 def _pool_context():
-    """forkserver: workers fork from a clean server process, never from the caller (the preview
-    server's threads would make a plain fork unsafe); Markdown is imported once, in the server."""
+    """fork where it is safe: on Linux, in a process running no other thread. Workers then start
+    at once, with Markdown already imported, and nothing of the caller's __main__ is run again.
+    Beside other threads (the preview server's) fork could copy a lock one of them holds, so
+    forkserver then: workers fork from a clean server process that imported Markdown once."""
     import multiprocessing
+    import threading
 
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["scorm_builder.source.markdown"])
     return context

@@ -294,3 +294,24 @@ def test_readers_see_a_whole_entry_or_none_while_two_processes_write_it(tmp_path
     assert seen and seen <= {("a", 200_000), ("b", 200_000)}
     assert cache.get(("same key",)) in ("a" * 200_000, "b" * 200_000)
     assert [p.name for p in (tmp_path / "cache").rglob("*.tmp")] == []   # no temporary file left behind
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is chosen on Linux only")
+def test_the_pool_forks_unless_other_threads_run(course, tmp_path, monkeypatch):
+    """Beside another thread (as in preview) the workers come from a forkserver: same bytes."""
+    import threading
+
+    assert threading.active_count() == 1
+    assert converter_module._pool_context().get_start_method() == "fork"
+    alone, _, _ = build(course, tmp_path / "a", cache=False, jobs=1)
+    monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", 0)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert converter_module._pool_context().get_start_method() == "forkserver"
+        served, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
+    finally:
+        stop.set()
+        other.join()
+    assert served == alone and stats.pooled == LESSONS
