@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import signal
 import stat
 import sys
 from dataclasses import dataclass
@@ -100,15 +101,10 @@ class Converter:
         jobs = min(self.jobs, len(tasks))
         results = None
         if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
-            from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
-            from concurrent.futures.process import BrokenProcessPool
-
-            work = [(body, _isolated(context), os.getcwd()) for body, context in tasks]
             try:
-                with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
-                    results = list(pool.map(_run_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+                results = _in_pool([(body, _isolated(context), os.getcwd()) for body, context in tasks], jobs)
                 self.stats.pooled += len(tasks)
-            except (BrokenProcessPool, OSError):   # no processes allowed here, or a worker killed: do it here
+            except OSError:   # no processes allowed here, or a worker killed (BrokenProcessPool): do it here
                 results = None
         if results is None:
             results = [run(body, _isolated(context)) for body, context in tasks]
@@ -165,10 +161,67 @@ def run(body: str, context: PageContext) -> Conversion:
                       {str(path): fingerprint(path) for path in sorted(context.touched)})
 
 
+def _in_pool(work: list[tuple[str, PageContext, str]], jobs: int) -> list[Conversion]:
+    """Conversions of `work` by `jobs` worker processes, in order.
+
+    Ctrl-C: the workers are started with SIGINT blocked and then ignore it, so only this process
+    answers (click's "Aborted!"); it then stops the workers itself. (Python 3.11's own clean-up
+    after an interrupted `pool.map` can hang, so futures are collected here, not by map.)"""
+    from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, len(work) // (jobs * 4))
+    chunks = [work[i:i + size] for i in range(0, len(work), size)]
+    try:
+        pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_leave_ctrl_c_to_caller)
+    except BrokenProcessPool as e:
+        raise OSError(str(e)) from None
+    blocked = hasattr(signal, "pthread_sigmask")
+    try:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]   # the first submit starts them
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        results = [conversion for future in futures for conversion in future.result()]
+    except BrokenProcessPool as e:
+        _stop(pool)
+        raise OSError(str(e)) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _stop(pool) -> None:
+    """End the pool's workers now, without waiting for their lessons."""
+    if hasattr(pool, "terminate_workers"):   # Python 3.14
+        pool.terminate_workers()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False)
+
+
+def _run_chunk(chunk: list[tuple[str, PageContext, str]]) -> list[Conversion]:
+    return [_run_in_worker(task) for task in chunk]
+
+
 def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
     body, context, cwd = task
     os.chdir(cwd)   # diagnostics name files relative to the build's working folder
     return run(body, context)
+
+
+def _leave_ctrl_c_to_caller() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the build stops and says "Aborted!";
+    its workers, instead of each printing a traceback, finish their lesson and are shut down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})   # blocked by _in_pool: now dropped
 
 
 def _pool_context():

@@ -315,3 +315,32 @@ def test_the_pool_forks_unless_other_threads_run(course, tmp_path, monkeypatch):
         stop.set()
         other.join()
     assert served == alone and stats.pooled == LESSONS
+
+
+def test_ctrl_c_during_a_pooled_build_is_one_line(tmp_path):
+    """Ctrl-C goes to the whole process group, workers included: only the build answers ("Aborted!")."""
+    import signal
+    import time
+
+    files = course_files(200)
+    for name in files:
+        if name.startswith("lessons/"):   # about 2 000 characters more each: well above the pool's threshold
+            files[name] += "\n" + "Mer text om våld i nära relationer och vad vi gör. " * 40 + "\n"
+    course = write(tmp_path / "kurs", files)
+    env = {**os.environ, "SCORM_BUILDER_LANG": "en"}
+    build_process = subprocess.Popen([sys.executable, "-m", "scorm_builder", "build", str(course), "--out",
+                                      str(tmp_path / "dist"), "--no-cache", "--jobs", "2"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                     start_new_session=True)
+    children = Path(f"/proc/{build_process.pid}/task/{build_process.pid}/children")
+    deadline = time.monotonic() + 120
+    while build_process.poll() is None and not children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert build_process.poll() is None, "the build ended before its pool started"
+    time.sleep(0.05)   # the workers are converting
+    os.killpg(build_process.pid, signal.SIGINT)
+    out, err = build_process.communicate(timeout=120)
+    assert build_process.returncode == 1
+    print(err); assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "Aborted!" in err
+    assert not (tmp_path / "dist").exists()
