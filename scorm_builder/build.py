@@ -74,14 +74,7 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     course = load_course(Path(course_dir), reporter)
     if course is None:
         raise BuildError(reporter)
-    selected = select_variants(course, audiences, levels)
-    converter = converter or make_converter()
-    contexts = [lesson_contexts(course, audience, level, reporter) for audience, level in selected]
-    converter.prepare([(lesson.body, ctx) for variant in contexts for lesson, ctx in variant])
-    variants = [convert_variant(course, audience, level, reporter, converter, variant_contexts)
-                for (audience, level), variant_contexts in zip(selected, contexts)]
-    if converter.cache is not None:
-        converter.cache.prune()
+    variants = convert_variants(course, select_variants(course, audiences, levels), reporter, converter)
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with os_errors_reported(reporter, tempfile.gettempdir()), \
@@ -94,6 +87,20 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
         reporter.raise_if_failed()
         with os_errors_reported(reporter, out_dir):
             return publish(zips, out_dir)
+
+def convert_variants(course: Course, selected: list[tuple[Audience | None, Level | None]], reporter: Reporter,
+                     converter: Converter | None = None) -> list[Variant]:
+    """The selected variants, their lessons converted: every conversion of every variant asked for
+    at once, so the converter can take them from its cache or spread them over its processes."""
+    converter = converter or make_converter()
+    contexts = [lesson_contexts(course, audience, level, reporter) for audience, level in selected]
+    converter.prepare([(lesson.body, ctx) for variant in contexts for lesson, ctx in variant])
+    variants = [convert_variant(course, audience, level, reporter, converter, variant_contexts)
+                for (audience, level), variant_contexts in zip(selected, contexts)]
+    if converter.cache is not None:
+        converter.cache.prune()
+    return variants
+
 
 def make_converter(cache: bool = True, jobs: int | None = None) -> Converter:
     """The build's converter: with the persistent cache unless `cache` is false (--no-cache), and
