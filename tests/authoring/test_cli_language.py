@@ -2,6 +2,7 @@
 mistakes come from the catalogues, and `--lang` works before or after the command name."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -16,7 +17,7 @@ from support import MINIMAL
 
 def run(*args: str, lang_env: str | None = "sv", cwd=None) -> subprocess.CompletedProcess:
     """The real program in a subprocess, so nothing of an earlier run's language lingers."""
-    env = {"PATH": "/usr/bin:/bin"}
+    env = {"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}   # the test's (conftest.py)
     if lang_env:
         env["SCORM_BUILDER_LANG"] = lang_env
     return subprocess.run([sys.executable, "-m", "scorm_builder", *args], capture_output=True, text=True,
