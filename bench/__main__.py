@@ -58,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     out, targets = Out(), Targets()
     with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp, sync_playwright() as pw:
         work = Path(tmp)
+        os.environ["XDG_CACHE_HOME"] = str(work / "xdg-cache")   # builds' conversion cache: the run's own
         browser = launch_browser(pw)
         try:
             out("# scorm-builder benchmarks\n")
             out("Written by `scripts/bench` (see docs/benchmarks.md); do not edit by hand.\n")
             out(table(["machine", ""], [list(f) for f in machine_facts(browser.version)]) + "\n")
             largest = bench_sizes(out, targets, work, sizes)
+            bench_reuse(out, targets, work, sizes[-1])
+            bench_imports(out, work)
             sample_zips = bench_sample(out, targets, work)
             bench_weight(out, targets, sample_zips, largest)
             bench_launch(out, targets, browser, sample_zips, largest)
@@ -122,6 +125,67 @@ def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
     peak = max(float(r[7]) for r in rows)
     targets.check("peak memory of a build < 300 MB", f"{peak:.0f} MB", peak < 300)
     return n, res.zips
+
+
+def bench_reuse(out: Out, targets: Targets, work: Path, n: int) -> None:
+    """Rebuilds, the cache, the cores, the parallel threshold, front matter (bench/incremental.py)."""
+    from bench.incremental import front_matter_ms, measure_reuse, parallel_threshold
+    from scorm_builder.source.converter import PARALLEL_MIN_CHARS
+
+    print(f"bench: rebuilding the {n}-lesson course {BUILD_RUNS} times …", file=sys.stderr, flush=True)
+    out(f"## Rebuilds, cache and cores: {n}-lesson course\n")
+    out("`scorm-builder build` as a subprocess, median of " f"{BUILD_RUNS} runs. *clean*: empty conversion cache, "
+        "every core; *--jobs 1*: one process; *--no-cache*: no cache read or written; *unchanged*: a rebuild "
+        "with a warm cache; *one line*: a rebuild after one line of one lesson changed. *CPU*: the build "
+        "process's own (a pool's workers run under a server process it does not wait for, so they are "
+        "missing here: see cores busy). *cores busy*: each "
+        "core's busy share during the clean build, from /proc/stat (whatever ran on it; see the load).\n")
+    course = write_course(work / "reuse-course", Size.scaled(n))
+    res = measure_reuse(course, work / "reuse", work / "pycache", BUILD_RUNS)
+    rows = [[label, ms(t.wall), ms(t.cpu), f"{t.wall / res.clean.wall * 100:.0f} %"]
+            for label, t in (("clean", res.clean), ("clean, --jobs 1", res.one_job), ("--no-cache", res.no_cache),
+                             ("unchanged", res.unchanged), ("one line", res.one_line))]
+    out(table(["build", "wall ms", "CPU ms", "of clean"], rows) + "\n")
+    busy = " / ".join(f"{b * 100:.0f} %" for b in res.clean_cores.busy)
+    out(f"Cores busy during the clean build: {busy} (CPU ÷ wall of the build: {res.clean.cpu / res.clean.wall:.2f}; "
+        f"load average now {' / '.join(f'{x:.1f}' for x in os.getloadavg())}).\n")
+    startup, rate, even = parallel_threshold(course, os.cpu_count() or 1)
+    out(f"Parallel threshold: starting {os.cpu_count()} workers costs {ms(startup)} ms; one process converts "
+        f"{rate / 1000:.0f} k characters per s; a pool pays off above about {even / 1000:.0f} k characters of "
+        f"Markdown to convert (PARALLEL_MIN_CHARS is {PARALLEL_MIN_CHARS // 1000} k).\n")
+    files, fast_ms, exact_ms = front_matter_ms(course)
+    out(f"Front matter of {files} lessons: {fast_ms:.1f} ms through libyaml, {exact_ms:.1f} ms through PyYAML's "
+        "Python path.\n")
+    targets.check(f"rebuild after a one-line change ≤ 10 % of a clean build ({n} lessons)",
+                  f"{res.one_line.wall / res.clean.wall * 100:.0f} %", res.one_line.wall <= 0.1 * res.clean.wall)
+    shutil.rmtree(course)
+
+
+def bench_imports(out: Out, work: Path) -> None:
+    """Import time of each command that runs without a browser (bench/incremental.py)."""
+    from bench.build_speed import build_env
+    from bench.incremental import import_ms
+
+    out("## Start-up: import time per command\n")
+    out("Milliseconds spent importing modules while the command runs (`python -X importtime`, top-level "
+        "imports summed), the sample course or one of its packages as input. *check, warm*: every conversion "
+        "in the cache, so Python-Markdown is not imported.\n")
+    env = {**build_env(work / "pycache"), "XDG_CACHE_HOME": str(work / "imports-cache")}
+    dist = work / "imports-dist"
+    zip_path = None
+    rows = []
+    for label, args in (("--help", ["--help"]),
+                        ("build (cold cache)", ["build", str(SAMPLE), "--out", str(dist)]),
+                        ("check, warm", ["check", str(SAMPLE)]),
+                        ("validate", ["validate", "ZIP"]),
+                        ("inspect", ["inspect", "ZIP"])):
+        if "ZIP" in args:
+            zip_path = zip_path or str(sorted(dist.glob("*.zip"))[0])
+            args = [zip_path if a == "ZIP" else a for a in args]
+        rows.append([label, f"{import_ms(args, env):.0f}"])
+    out(table(["command", "import ms"], rows) + "\n")
+    shutil.rmtree(dist, ignore_errors=True)
+    shutil.rmtree(work / "imports-cache", ignore_errors=True)
 
 
 def bench_sample(out: Out, targets: Targets, work: Path) -> list[Path]:

@@ -7,7 +7,9 @@ Plain `zip -qrX` also deflates images and video, which our zipper stores; the se
 `zip -qrX -n <those suffixes>`, does exactly our zipper's work and is the stricter comparison.
 
 Builds run as users' builds do: with bytecode caches (pip writes them at install), kept in a
-folder of the benchmark's own so nothing is written into the source tree.
+folder of the benchmark's own so nothing is written into the source tree. Each is a clean build:
+the conversion cache ($XDG_CACHE_HOME, docs/commands.md) is a folder of the benchmark's own,
+emptied before every run (bench/incremental.py measures the rebuilds that reuse it).
 """
 from __future__ import annotations
 
@@ -72,12 +74,14 @@ def measure_build(course: Path, work: Path, pycache: Path, runs: int = 3) -> Bui
     The first build ever made with `pycache` is a warm-up that writes the bytecode caches.
     """
     out, env = work / "dist", build_env(pycache)
+    env["XDG_CACHE_HOME"] = str(work / "xdg-cache")
     args = [str(CLI), "build", str(course), "--out", str(out)]
     if not pycache.exists():
         run_timed(args, env=env)
     builds, floors, stored = [], [], []
     for _ in range(runs):
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(work / "xdg-cache", ignore_errors=True)
         builds.append(run_timed(args, env=env))
         zips = sorted(out.glob("*.zip"))
         plain, strict = zip_floors(zips, work / "floor")

@@ -79,3 +79,45 @@ def test_run_timed_fails_loudly_on_a_failing_command():
 def test_table_right_aligns_numbers_only():
     text = table(["name", "ms"], [["a", 5], ["bb", 120]])
     assert text.splitlines() == ["| name |  ms |", "|------|----:|", "| a    |   5 |", "| bb   | 120 |"]
+
+
+def test_import_time_counts_what_the_command_imports(tmp_path):
+    import os
+
+    from bench.incremental import import_ms
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    assert import_ms(["--help"], env) > 0
+    assert import_ms(["check", str(write_course(tmp_path / "c", Size.scaled(3)))], env) > 0
+
+
+def test_import_time_sums_top_level_imports_only():
+    """-X importtime lines: cumulative microseconds, nested imports indented under their importer."""
+    from bench.incremental import IMPORT_LINE
+
+    lines = ["import time: self [us] | cumulative | imported package",
+             "import time:       100 |        100 |   yaml.error",
+             "import time:       300 |       1400 | yaml",
+             "import time:        50 |         50 | click"]
+    matches = [m for m in map(IMPORT_LINE.match, lines) if m]
+    assert sum(int(m[1]) for m in matches if not m[2]) == 1450
+
+
+def test_core_use_has_one_figure_per_core():
+    import os
+
+    from bench.incremental import timed_with_cores
+
+    _, use = timed_with_cores([sys.executable, "-c", "sum(range(2_000_000))"], dict(os.environ))
+    assert len(use.busy) == os.cpu_count()
+    assert all(0 <= b <= 1 for b in use.busy) and max(use.busy) > 0
+
+
+def test_a_rebuild_measurement_restores_the_lesson_it_changed(tmp_path):
+    from bench.incremental import measure_reuse
+
+    course = write_course(tmp_path / "c", Size.scaled(3))
+    before = {p: p.read_bytes() for p in (course / "lessons").glob("*.md")}
+    res = measure_reuse(course, tmp_path / "w", tmp_path / "pycache", runs=1)
+    assert {p: p.read_bytes() for p in (course / "lessons").glob("*.md")} == before
+    assert res.one_line.cpu > 0 and res.clean.wall > 0

@@ -22,11 +22,12 @@ from scorm_builder.render.launch_check import check_launch_pages
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
 from scorm_builder.render.theme import template_problem
-from scorm_builder.render.variant import Variant, convert_variant
+from scorm_builder.render.variant import Variant, convert_variant, lesson_contexts
 from scorm_builder.scorm12.schemas import schema_paths
 from scorm_builder.source.files import display_path
 from scorm_builder.source.loader import load_course
-from scorm_builder.source.markdown import Converter
+from scorm_builder.source.conversion_cache import ConversionCache
+from scorm_builder.source.converter import Converter
 
 
 class SelectionError(CatalogueError):
@@ -64,16 +65,16 @@ def select_variants(course: Course, audiences: list[str] | None = None,
 
 
 def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = None,
-                 reporter: Reporter | None = None, progress=None, levels: list[str] | None = None) -> list[Path]:
+                 reporter: Reporter | None = None, progress=None, levels: list[str] | None = None,
+                 converter: Converter | None = None) -> list[Path]:
     """Build one zip per selected variant into out_dir; raises BuildError on any source problem,
-    SelectionError when `audiences` or `levels` name what the course does not declare."""
+    SelectionError when `audiences` or `levels` name what the course does not declare.
+    `converter` decides the reuse of conversions (make_converter); by default the cache and every core."""
     reporter = reporter or Reporter()
     course = load_course(Path(course_dir), reporter)
     if course is None:
         raise BuildError(reporter)
-    selected = select_variants(course, audiences, levels)
-    converter = Converter()
-    variants = [convert_variant(course, audience, level, reporter, converter) for audience, level in selected]
+    variants = convert_variants(course, select_variants(course, audiences, levels), reporter, converter)
     reporter.raise_if_failed()
     out_dir = Path(out_dir)
     with os_errors_reported(reporter, tempfile.gettempdir()), \
@@ -86,6 +87,26 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
         reporter.raise_if_failed()
         with os_errors_reported(reporter, out_dir):
             return publish(zips, out_dir)
+
+def convert_variants(course: Course, selected: list[tuple[Audience | None, Level | None]], reporter: Reporter,
+                     converter: Converter | None = None) -> list[Variant]:
+    """The selected variants, their lessons converted: every conversion of every variant asked for
+    at once, so the converter can take them from its cache or spread them over its processes."""
+    converter = converter or make_converter()
+    contexts = [lesson_contexts(course, audience, level, reporter) for audience, level in selected]
+    converter.prepare([(lesson.body, ctx) for variant in contexts for lesson, ctx in variant])
+    variants = [convert_variant(course, audience, level, reporter, converter, variant_contexts)
+                for (audience, level), variant_contexts in zip(selected, contexts)]
+    if converter.cache is not None:
+        converter.cache.prune()
+    return variants
+
+
+def make_converter(cache: bool = True, jobs: int | None = None) -> Converter:
+    """The build's converter: with the persistent cache unless `cache` is false (--no-cache), and
+    `jobs` processes (--jobs; default: one per core)."""
+    return Converter(ConversionCache() if cache else None, jobs)
+
 
 def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     staging = tmp / variant.name

@@ -45,13 +45,17 @@ def main(lang: str | None) -> None:
 @click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False),
               help="Where the zips go.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def build(course_dir: str, audiences: tuple[str, ...], levels: tuple[str, ...], out_dir: str, strict: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Convert lessons in N processes (default: one per core; small courses use one).")
+@click.option("--no-cache", is_flag=True, help="Convert every lesson anew, and keep nothing for the next build.")
+def build(course_dir: str, audiences: tuple[str, ...], levels: tuple[str, ...], out_dir: str, strict: bool,
+          jobs: int | None, no_cache: bool) -> None:
     """Build COURSE_DIR into one SCORM 1.2 zip per audience and level."""
     from pathlib import Path
 
     from scorm_builder.commands.build import run_build
 
-    run_build(Path(course_dir), Path(out_dir), list(audiences), strict, list(levels))
+    run_build(Path(course_dir), Path(out_dir), list(audiences), strict, list(levels), jobs=jobs, cache=not no_cache)
 
 
 @main.command()

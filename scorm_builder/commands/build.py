@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from scorm_builder.build import SelectionError, build_course
+from scorm_builder.build import SelectionError, build_course, make_converter
 from scorm_builder.errors import Reporter
 from scorm_builder.i18n import t
 from scorm_builder.sizes import human_size
@@ -23,7 +23,7 @@ def usage_errors():
 
 
 def run_build(course_dir: Path, out_dir: Path, audiences: list[str], strict: bool,
-              levels: list[str] | None = None) -> None:
+              levels: list[str] | None = None, jobs: int | None = None, cache: bool = True) -> None:
     reporter = Reporter(strict=strict)
 
     def progress(n: int, total: int, name: str) -> None:
@@ -31,7 +31,8 @@ def run_build(course_dir: Path, out_dir: Path, audiences: list[str], strict: boo
             click.echo(t("build.progress", n=n, total=total, name=name), err=True)
 
     with usage_errors():
-        zips = build_course(course_dir, out_dir, audiences or None, reporter, progress, levels or None)
+        zips = build_course(course_dir, out_dir, audiences or None, reporter, progress, levels or None,
+                            make_converter(cache, jobs))
     if reporter.diagnostics:
         click.echo(reporter.render(), err=True)
     for path in zips:

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import click
 
-from scorm_builder.build import publish, select_variants, template_errors
+from scorm_builder.build import convert_variants, publish, select_variants, template_errors
 from scorm_builder.commands.build import usage_errors
 from scorm_builder.errors import ERROR, BuildError, Diagnostic, Reporter, os_errors_reported
 from scorm_builder.render.handout import handout_name, render_handout
-from scorm_builder.render.variant import convert_variant
 from scorm_builder.sizes import human_size
 from scorm_builder.source.loader import load_course
-from scorm_builder.source.markdown import Converter
 
 
 def make_handouts(course_dir: Path, out_dir: Path, audiences: list[str] | None, levels: list[str] | None,
@@ -29,9 +27,7 @@ def make_handouts(course_dir: Path, out_dir: Path, audiences: list[str] | None, 
     course = load_course(Path(course_dir), reporter)
     if course is None:
         raise BuildError(reporter)
-    converter = Converter()
-    variants = [convert_variant(course, audience, level, reporter, converter)
-                for audience, level in select_variants(course, audiences, levels)]
+    variants = convert_variants(course, select_variants(course, audiences, levels), reporter)
     reporter.raise_if_failed()
     with os_errors_reported(reporter, tempfile.gettempdir()), \
             tempfile.TemporaryDirectory(prefix="scorm-builder-handout-") as tmp:

@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scorm_builder.build import SelectionError, build_course
+from scorm_builder.build import SelectionError, build_course, make_converter
 from scorm_builder.errors import BuildError, Reporter
 from scorm_builder.runtime.scos import Sco, extract, read_scos
 
@@ -27,6 +27,7 @@ class BuildState:
     report: str = ""                # diagnostics as the terminal shows them (warnings too)
     scos: list[Sco] = field(default_factory=list)
     seconds: float = 0.0
+    converted: int = 0              # lessons converted anew; the rest came from the conversion cache
 
 
 class Rebuilder:
@@ -50,9 +51,10 @@ class Rebuilder:
             out = self.work_dir / f"out-{number}"
             site = self.work_dir / f"site-{number}"
             ok, report, scos = False, "", self.state.scos
+            converter = make_converter()   # the builds' cache: a save reconverts the lessons it changed
             try:
                 zips = build_course(self.course_dir, out, [self.audience] if self.audience else None, reporter,
-                                    levels=[self.level] if self.level else None)
+                                    levels=[self.level] if self.level else None, converter=converter)
                 extract(zips[0], site)
                 scos = [s for s in read_scos(site) if s.scormtype == "sco"]
                 self._publish(site)
@@ -65,7 +67,8 @@ class Rebuilder:
                 report = "scorm-builder bug (please report):\n" + traceback.format_exc()
             finally:
                 shutil.rmtree(out, ignore_errors=True)
-            self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2))
+            self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2),
+                                    converter.stats.converted)
             return self.state
 
     def _publish(self, site: Path) -> None:

@@ -16,7 +16,7 @@ from scorm_builder.model.course import Audience, Course, Lesson, Level, aimed_at
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.files import display_path
 from scorm_builder.source.lines import LineLocator
-from scorm_builder.source.markdown import Converter
+from scorm_builder.source.converter import Converter
 from scorm_builder.source.quiz import check_unique_ids
 
 LONG_PAGE_WORDS = 1500   # about six minutes of reading; longer pages lose learners on screen
@@ -65,25 +65,34 @@ def page_key(page_id: str) -> str:
     return base64.b32encode(hashlib.sha1(page_id.encode()).digest()).decode()[:5].lower()
 
 
-def convert_variant(course: Course, audience: Audience | None, level: Level | None, reporter: Reporter,
-                    converter: Converter | None = None) -> Variant:
-    """Convert every lesson this audience at this level gets; cross-lesson checks (question ids,
-    assets) after. Pass one Converter for all variants of a build, so lessons the same for all
-    convert once."""
-    converter = converter or Converter()
+def lesson_contexts(course: Course, audience: Audience | None, level: Level | None,
+                    reporter: Reporter) -> list[tuple[Lesson, PageContext]]:
+    """Each lesson this audience at this level gets, with the context it converts in."""
     lesson_ids = {ls.stem: ls.id for ls in course.lessons}
-    variant = Variant(course, audience, [], level=level)
     audience_id, level_id = audience.id if audience else None, level.id if level else None
+    out = []
     for lesson in course.lessons_for(audience_id, level_id):
         scope = frozenset(v for v in course.variants if aimed_at(lesson.audiences, lesson.levels, *v))
-        ctx = PageContext(path=lesson.path, abs_path=lesson.abs_path, course_root=course.root, reporter=reporter,
-                          locator=LineLocator(lesson.body, lesson.body_offset),
-                          audience_ids={a.id for a in course.audiences}, audience=audience_id,
-                          level_ids={lv.id for lv in course.levels}, level=level_id, scope=scope,
-                          lesson_id=lesson.id, title=lesson.title,
-                          lang=course.language, graded=lesson.test is not None,
-                          split_pages=lesson.test is None, lesson_ids=lesson_ids,
-                          glossary=course.glossary)
+        out.append((lesson, PageContext(path=lesson.path, abs_path=lesson.abs_path, course_root=course.root,
+                                        reporter=reporter, locator=LineLocator(lesson.body, lesson.body_offset),
+                                        audience_ids={a.id for a in course.audiences}, audience=audience_id,
+                                        level_ids={lv.id for lv in course.levels}, level=level_id, scope=scope,
+                                        lesson_id=lesson.id, title=lesson.title,
+                                        lang=course.language, graded=lesson.test is not None,
+                                        split_pages=lesson.test is None, lesson_ids=lesson_ids,
+                                        glossary=course.glossary)))
+    return out
+
+
+def convert_variant(course: Course, audience: Audience | None, level: Level | None, reporter: Reporter,
+                    converter: Converter | None = None,
+                    contexts: list[tuple[Lesson, PageContext]] | None = None) -> Variant:
+    """Convert every lesson this audience at this level gets; cross-lesson checks (question ids,
+    assets) after. Pass one Converter for all variants of a build, so lessons the same for all
+    convert once, and the contexts it was prepared with (lesson_contexts)."""
+    converter = converter or Converter()
+    variant = Variant(course, audience, [], level=level)
+    for lesson, ctx in contexts or lesson_contexts(course, audience, level, reporter):
         html = converter.convert(lesson.body, ctx)
         if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
             reporter.error("page.none", lesson.path, lesson.body_offset + 1)

@@ -86,6 +86,7 @@ class AssetTreeprocessor(Treeprocessor):
 
     def _local(self, ref: str, at: tuple, sb) -> str | None:
         rel = unquote(urlsplit(ref).path)
+        sb.touched.add(sb.abs_path.parent / rel)   # what it finds there is part of the conversion
         target = resolved(sb.abs_path.parent / rel)
         root = sb.course_root.resolve()
         if target is None:

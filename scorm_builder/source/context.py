@@ -34,6 +34,7 @@ class PageContext:
     pages: list[tuple[str, str]] = field(default_factory=list) # (page id, title) in order
     page_words: list[int] = field(default_factory=list)        # words on each page, in order
     glossary: dict[str, str] = field(default_factory=dict)      # term -> definition (course.yml `glossary:`)
+    touched: set[Path] = field(default_factory=set)            # files the conversion looked at (its cache key)
     variant_read: bool = field(default=False, init=False, repr=False, compare=False)
     _serials: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -41,6 +42,10 @@ class PageContext:
         """A fresh element id for a block of this lesson: every lesson of a SCO shares one page."""
         self._serials[kind] = self._serials.get(kind, 0) + 1
         return f"sb-{kind}-{self.lesson_id}-{self._serials[kind]}"
+
+    def variant(self) -> tuple[str | None, str | None]:
+        """(audience, level) being built, without marking the conversion as reading them."""
+        return self.__dict__["_audience"], self.__dict__["_level"]
 
     def line_of_text(self, text: str) -> int | None:
         return self.locator.find(text)
@@ -75,7 +80,7 @@ def _variant_property(name: str) -> property:
     return property(get, set_)
 
 
-# Reading `audience` or `level` marks the conversion as variant-dependent, so markdown.Converter
+# Reading `audience` or `level` marks the conversion as variant-dependent, so converter.Converter
 # knows when one conversion can serve every variant (whatever extension reads it, now or later).
 PageContext.audience = _variant_property("audience")
 PageContext.level = _variant_property("level")

@@ -25,8 +25,8 @@ from scorm_builder.source.content_blocks import STANDARD_BLOCKS
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.figures import FIGURE_BLOCKS
 from scorm_builder.source.glossary import TERM, GlossaryBlock, PlainTermsTreeprocessor, TermPattern
+from scorm_builder.source.html_checks import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
 from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
-from scorm_builder.source.sanitize import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
 from scorm_builder.source.sectioned_blocks import SECTIONED_BLOCKS
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
@@ -62,66 +62,38 @@ class CourseExtension(Extension):
         md.postprocessors.register(RawHtmlCheck(md), "sb_rawhtml", 35)
 
 
-class Converter:
-    """Converts the lessons of one build.
+_MARKDOWN: dict[str, markdown.Markdown] = {}   # by course language: one per process
+
+
+def markdown_for(context: PageContext) -> markdown.Markdown:
+    """The process's Markdown for the page's language, reset and pointed at the page's context.
 
     One Markdown serves every lesson, reset in between: setting one up costs about as much as
-    converting a short lesson. A lesson that never asked which audience or level it is for converts
-    the same for every variant, so its result is reused: most of a multi-variant build's time is
-    Markdown conversion. Its diagnostics were reported the first time.
-    """
-
-    def __init__(self):
-        self._md: dict[str, markdown.Markdown] = {}   # by course language
-        self._done: dict[tuple, tuple] = {}   # _reuse_key -> (html, pages, page_words, questions, assets)
-
-    def convert(self, body: str, context: PageContext) -> str:
-        """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions, .assets."""
-        key = _reuse_key(body, context)
-        if key in self._done:
-            html, pages, words, questions, assets = self._done[key]
-            context.pages.extend(pages)
-            context.page_words.extend(words)
-            context.questions.extend(questions)
-            context.assets.update(assets)
-            return html
-        try:
-            html = self._markdown(context).convert(body)
-        except RecursionError:   # lists or quotes nested hundreds deep: Python-Markdown recurses per level
-            context.reporter.error("page.too_deep", context.path, context.locator.offset + 1)
-            return ""
-        if not context.variant_read:
-            self._done[key] = (html, list(context.pages), list(context.page_words), list(context.questions),
-                               dict(context.assets))
-        return html
-
-    def _markdown(self, context: PageContext) -> markdown.Markdown:
-        md = self._md.get(context.lang)
-        if md is None:
-            extensions = ["tables", "attr_list", "sane_lists", CourseExtension(context)]
-            configs = {}
-            if context.lang == "sv":
-                extensions.append("smarty")
-                configs["smarty"] = SWEDISH_SMARTY
-            md = self._md[context.lang] = markdown.Markdown(extensions=extensions, extension_configs=configs,
-                                                             output_format="html")
-            # The inline processor looks each pattern up by index for every text node, and each
-            # Registry lookup re-checks its sort order; a list of the same patterns in the same
-            # order skips that (Python-Markdown's own smarty extension swaps this attribute too).
-            inline = md.treeprocessors["inline"]
-            inline.inlinePatterns = list(inline.inlinePatterns)
-        md.reset()
-        md.sb = context   # every extension reads the lesson's context from here
-        return md
+    converting a short lesson."""
+    md = _MARKDOWN.get(context.lang)
+    if md is None:
+        extensions = ["tables", "attr_list", "sane_lists", CourseExtension(context)]
+        configs = {}
+        if context.lang == "sv":
+            extensions.append("smarty")
+            configs["smarty"] = SWEDISH_SMARTY
+        md = _MARKDOWN[context.lang] = markdown.Markdown(extensions=extensions, extension_configs=configs,
+                                                         output_format="html")
+        # The inline processor looks each pattern up by index for every text node, and each
+        # Registry lookup re-checks its sort order; a list of the same patterns in the same
+        # order skips that (Python-Markdown's own smarty extension swaps this attribute too).
+        inline = md.treeprocessors["inline"]
+        inline.inlinePatterns = list(inline.inlinePatterns)
+    md.reset()
+    md.sb = context   # every extension reads the lesson's context from here
+    return md
 
 
 def convert(body: str, context: PageContext) -> str:
-    """One lesson on its own (tests, and anything that converts a single page)."""
-    return Converter().convert(body, context)
-
-
-def _reuse_key(body: str, c: PageContext) -> tuple:
-    """Everything but the variant that a conversion depends on."""
-    return (body, c.path, c.abs_path, c.course_root, c.lesson_id, c.title, c.lang, c.graded, c.split_pages,
-            frozenset(c.audience_ids), frozenset(c.level_ids), c.scope, frozenset(c.lesson_ids.items()),
-            c.locator.offset, tuple(c.glossary.items()))
+    """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions,
+    .assets and reports into context.reporter. No reuse: source/converter.py reuses conversions."""
+    try:
+        return markdown_for(context).convert(body)
+    except RecursionError:   # lists or quotes nested hundreds deep: Python-Markdown recurses per level
+        context.reporter.error("page.too_deep", context.path, context.locator.offset + 1)
+        return ""

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import html
 
-from markdown.util import HTML_PLACEHOLDER_RE
-
 
 def resolved(md, text: str) -> str:
     """`text` with stashed text put back, stashed HTML tags dropped, and whitespace collapsed."""
+    from markdown.util import HTML_PLACEHOLDER_RE   # here: importing the question types needs no Markdown
+
     def stashed(m):
         raw = str(md.htmlStash.rawHtmlBlocks[int(m[1])])
         return "" if raw.startswith("<") else html.unescape(raw)

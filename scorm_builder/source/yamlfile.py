@@ -5,6 +5,12 @@ type them ourselves (config.py), so `version: 1.10` stays "1.10" and `no` is not
 
 Aliases (`*name`) are refused: a few lines of nested aliases expand to billions of nodes (the
 "billion laughs"), and course settings never need them. Nesting is bounded for the same reason.
+
+Speed: reading front matter was a fixed cost of every build, even when every conversion comes from
+the cache. So the common case, plain maps, lists and scalars, is parsed by libyaml's C parser
+(when PyYAML has it) and composed straight into Y. Anything else, a syntax error, an alias, an
+anchor, deep nesting, a key that is not a scalar, several documents, goes to PyYAML's Python
+parser and composer, so every message and line number comes from that one path.
 """
 from __future__ import annotations
 
@@ -68,6 +74,67 @@ class _Loader(yaml.SafeLoader):
 
 
 def load(text: str, line_offset: int = 0) -> Y | None:
+    if yaml.__with_libyaml__:
+        try:
+            return _fast(text, line_offset)
+        except _Unusual:
+            pass
+    return _load_exactly(text, line_offset)
+
+
+class _Unusual(Exception):
+    """The fast path leaves this text to PyYAML's Python path."""
+
+
+def _fast(text: str, offset: int) -> Y | None:
+    """Compose libyaml's events into Y; raises _Unusual for anything but plain data."""
+    stack: list[tuple[Y, Y | None]] = []   # open collections, and in a map the key waiting for its value
+    documents, root = 0, None
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual()
+                continue
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                done = stack.pop()[0]
+                if not stack:
+                    root = done
+                continue
+            if kind is yaml.AliasEvent or event.anchor is not None or len(stack) >= MAX_DEPTH:
+                raise _Unusual()
+            mark = event.start_mark
+            if kind is yaml.ScalarEvent:
+                node = Y("scalar", event.value, mark.line + 1 + offset, col=mark.column + 1)
+            else:
+                node = Y("map" if kind is yaml.MappingStartEvent else "seq",
+                         {} if kind is yaml.MappingStartEvent else [], mark.line + 1 + offset, col=mark.column + 1)
+            if not stack:
+                root = node
+            else:
+                parent, key = stack[-1]
+                if parent.kind == "seq":
+                    parent.value.append(node)
+                elif key is None:
+                    if node.kind != "scalar":
+                        raise _Unusual()
+                    stack[-1] = (parent, node)
+                else:
+                    node.key_line, node.key_col = key.line, key.col
+                    parent.value[key.value] = node
+                    stack[-1] = (parent, None)
+            if node.kind != "scalar":
+                stack.append((node, None))
+    except (yaml.YAMLError, UnicodeError):   # the Python path says what is wrong
+        raise _Unusual() from None
+    return root
+
+
+def _load_exactly(text: str, line_offset: int) -> Y | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except YamlError as e:

@@ -2,6 +2,7 @@
 mistakes come from the catalogues, and `--lang` works before or after the command name."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -16,7 +17,7 @@ from support import MINIMAL
 
 def run(*args: str, lang_env: str | None = "sv", cwd=None) -> subprocess.CompletedProcess:
     """The real program in a subprocess, so nothing of an earlier run's language lingers."""
-    env = {"PATH": "/usr/bin:/bin"}
+    env = {"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}   # the test's (conftest.py)
     if lang_env:
         env["SCORM_BUILDER_LANG"] = lang_env
     return subprocess.run([sys.executable, "-m", "scorm_builder", *args], capture_output=True, text=True,
@@ -34,11 +35,11 @@ def test_every_command_and_option_has_help_in_every_catalogue():
 
 
 def test_a_usage_error_is_in_swedish():
-    done = run("build", "--nope")
+    done = run("build", "--xyz")   # (a name near an option's, such as --nope, adds "did you mean")
     assert done.returncode == 2
     assert done.stderr.splitlines() == ["Användning: python -m scorm_builder build [FLAGGOR] [KURSMAPP]",
                                         "Skriv 'python -m scorm_builder build --help' för hjälp.", "",
-                                        "Fel: Flaggan '--nope' finns inte."]
+                                        "Fel: Flaggan '--xyz' finns inte."]
 
 
 def test_an_invalid_choice_is_in_swedish():

@@ -197,6 +197,20 @@ def test_a_course_broken_at_start_is_served_once_fixed(course):
         assert "Första versionen." in fetch(preview.url + "pkg/index.html")
 
 
+def test_a_save_reconverts_only_the_saved_lesson(course, tmp_path):
+    """Preview shares the builds' conversion cache (docs/commands.md): one lesson saved, one converted."""
+    from scorm_builder.build import build_course
+
+    build_course(course, tmp_path / "dist", ["chefer"])   # a build before: preview starts from its cache
+    with Preview(course, "chefer", 0) as preview:
+        first = preview.rebuilder.rebuild()
+        assert first.ok and first.converted == 0
+        (course / "lessons" / "01-forsta.md").write_text(LESSON.format(text="Ändrad."), encoding="utf-8")
+        second = preview.rebuilder.rebuild()
+        assert second.ok and second.converted == 1
+        assert "Ändrad." in fetch(preview.url + "pkg/index.html")
+
+
 def test_the_scorm_panel_docks_beside_or_below_the_course_collapses_and_passes_axe(course, playback_browser):
     from scorm_builder.runtime import a11y
     box = "id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.bottom, r.width]; }"

@@ -1,0 +1,283 @@
+"""Reuse of lesson conversions: within a build, between builds, and across the machine's cores.
+
+Converting Markdown is most of a build's time. A conversion depends only on the lesson's text and
+context (paths, ids, language: `_reuse_key`), on the files its links and images point at (their
+fingerprints, `fingerprint`), and on the variant only when the lesson asks which one it is for
+(PageContext.variant_read). So:
+- within a build, a lesson that never asked converts once for every variant;
+- between builds, conversions are kept on disk (source/conversion_cache.py) under a hash of all that;
+- what is left to convert goes to a pool of processes when there is enough of it (`prepare`).
+The diagnostics are part of a conversion: a reused one reports the same problems at the same lines.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import signal
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorm_builder.errors import ERROR, Reporter
+from scorm_builder.source.context import PageContext
+from scorm_builder.source.conversion_cache import ConversionCache
+from scorm_builder.source.lines import LineLocator
+
+# Below this much text a pool costs more than it saves. With n workers, c characters cost c/rate in
+# one process and startup + c/(n*rate) in a pool. Measured on 2 cores (under load 12, fork): start-up
+# 0.10-0.33 s, 0.2-0.5 M characters per s, so break-even at 50-330 k characters; about 30 lessons
+# of 800 words. scripts/bench prints both figures ("parallel threshold") for the machine it runs on.
+PARALLEL_MIN_CHARS = 200_000
+CONTENT_READ = (".svg", ".vtt")   # the asset checks read these files' content; of others, only the size
+
+
+@dataclass
+class Conversion:
+    """One lesson converted for one context: what PageContext collects, and what was reported."""
+    html: str
+    pages: list
+    page_words: list
+    questions: list
+    assets: dict
+    diagnostics: list       # errors.Diagnostic, in the order reported
+    variant_read: bool      # the lesson asked which variant it is for: the result is that variant's only
+    touched: dict           # str(path) -> fingerprint of each file the conversion looked at
+
+
+@dataclass
+class Stats:
+    converted: int = 0      # Markdown conversions run in this build (in any process)
+    from_disk: int = 0      # conversions taken from the persistent cache
+    pooled: int = 0         # of the converted, those made by a pool's worker processes
+
+
+class Converter:
+    """Converts the lessons of one build, reusing every conversion it can (see the module docstring)."""
+
+    def __init__(self, cache: ConversionCache | None = None, jobs: int | None = None):
+        self.cache = cache
+        self.jobs = jobs or os.cpu_count() or 1
+        self.stats = Stats()
+        self._done: dict[tuple, Conversion] = {}    # _reuse_key, or (_reuse_key, variant) when it read it
+        self._reported: set[tuple] = set()          # keys whose diagnostics this build has shown
+        self._lesson_ids: dict[int, tuple[dict, str]] = {}   # id(lesson_ids) -> (it, its digest)
+
+    def convert(self, body: str, context: PageContext) -> str:
+        """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions,
+        .assets, and reports the conversion's diagnostics the first time it is handed out."""
+        base = self._reuse_key(body, context)
+        found = self._find(base, context.variant())
+        if found is None:   # not prepared: convert it here
+            found = self._store(base, context.variant(), run(body, _isolated(context)))
+            self.stats.converted += 1
+        key, result = found
+        context.pages.extend(result.pages)
+        context.page_words.extend(result.page_words)
+        context.questions.extend(result.questions)
+        context.assets.update(result.assets)
+        context.variant_read = result.variant_read
+        if key not in self._reported:
+            self._reported.add(key)
+            for d in result.diagnostics:
+                report = context.reporter.error if d.severity == ERROR else context.reporter.warning
+                report(d.code, d.path, d.line, d.col, **d.params)
+        return result.html
+
+    def prepare(self, tasks: list[tuple[str, PageContext]]) -> None:
+        """Convert ahead, in parallel when worth it, every (body, context) that `convert` will be
+        asked for. First one context per lesson text; then, for lessons that turned out to read
+        the variant, each further variant."""
+        for by_variant in (False, True):
+            todo: dict[tuple, tuple[str, PageContext]] = {}
+            for body, context in tasks:
+                base = self._reuse_key(body, context)
+                if self._find(base, context.variant()) is None:
+                    todo.setdefault((base, context.variant()) if by_variant else base, (body, context))
+            self._run_all(list(todo.values()))
+
+    def _run_all(self, tasks: list[tuple[str, PageContext]]) -> None:
+        jobs = min(self.jobs, len(tasks))
+        results = None
+        if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
+            try:
+                results = _in_pool([(body, _isolated(context), os.getcwd()) for body, context in tasks], jobs)
+                self.stats.pooled += len(tasks)
+            except OSError:   # no processes allowed here, or a worker killed (BrokenProcessPool): do it here
+                results = None
+        if results is None:
+            results = [run(body, _isolated(context)) for body, context in tasks]
+        for (body, context), result in zip(tasks, results):
+            self._store(self._reuse_key(body, context), context.variant(), result)
+        self.stats.converted += len(tasks)
+
+    def _reuse_key(self, body: str, c: PageContext) -> tuple:
+        """Everything but the variant that a conversion depends on, besides the files it looks at.
+        The course's lesson ids (a link checks them) enter as a digest made once per build: every
+        lesson shares the one mapping, and copying it into every key would grow with the square."""
+        ids = self._lesson_ids.get(id(c.lesson_ids))
+        if ids is None:
+            digest = hashlib.sha256(repr(sorted(c.lesson_ids.items())).encode()).hexdigest()
+            ids = self._lesson_ids[id(c.lesson_ids)] = (c.lesson_ids, digest)   # kept alive: no other dict gets its id
+        return (body, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
+                c.split_pages, tuple(sorted(c.audience_ids)), tuple(sorted(c.level_ids)),
+                tuple(sorted(c.scope, key=repr)), ids[1], c.locator.offset, tuple(c.glossary.items()))
+
+    def _find(self, base: tuple, variant: tuple) -> tuple[tuple, Conversion] | None:
+        """(key, conversion) already made for this text and context, in this build or an earlier one."""
+        for key in (base, (base, variant)):
+            result = self._done.get(key)
+            if result is None and self.cache is not None:
+                result = self.cache.get(key)
+                if result is not None and not _still_valid(result):
+                    result = None
+                if result is not None:
+                    self._done[key] = result
+                    if not result.variant_read or key != base:
+                        self.stats.from_disk += 1
+            if result is None:
+                return None
+            if not result.variant_read or key != base:
+                return key, result
+        return None
+
+    def _store(self, base: tuple, variant: tuple, result: Conversion) -> tuple[tuple, Conversion]:
+        keys = [base, (base, variant)] if result.variant_read else [base]   # base then says: ask per variant
+        for key in keys:
+            self._done[key] = result
+            if self.cache is not None:
+                self.cache.put(key, result)
+        return keys[-1], result
+
+
+def run(body: str, context: PageContext) -> Conversion:
+    """Convert into a context of its own (see `_isolated`), keeping what it reported."""
+    from scorm_builder.source.markdown import convert   # only a build that converts needs Markdown
+
+    html = convert(body, context)
+    return Conversion(html, context.pages, context.page_words, context.questions, context.assets,
+                      context.reporter.diagnostics, context.variant_read,
+                      {str(path): fingerprint(path) for path in sorted(context.touched)})
+
+
+def _in_pool(work: list[tuple[str, PageContext, str]], jobs: int) -> list[Conversion]:
+    """Conversions of `work` by `jobs` worker processes, in order.
+
+    Ctrl-C: the workers are started with SIGINT blocked and then ignore it, so only this process
+    answers (click's "Aborted!"); it then stops the workers itself. (Python 3.11's own clean-up
+    after an interrupted `pool.map` can hang, so futures are collected here, not by map.)"""
+    from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, len(work) // (jobs * 4))
+    chunks = [work[i:i + size] for i in range(0, len(work), size)]
+    try:
+        pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_leave_ctrl_c_to_caller)
+    except BrokenProcessPool as e:
+        raise OSError(str(e)) from None
+    blocked = hasattr(signal, "pthread_sigmask")
+    try:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]   # the first submit starts them
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        results = [conversion for future in futures for conversion in future.result()]
+    except BrokenProcessPool as e:
+        _stop(pool)
+        raise OSError(str(e)) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _stop(pool) -> None:
+    """End the pool's workers now, without waiting for their lessons."""
+    if hasattr(pool, "terminate_workers"):   # Python 3.14
+        pool.terminate_workers()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False)
+
+
+def _run_chunk(chunk: list[tuple[str, PageContext, str]]) -> list[Conversion]:
+    return [_run_in_worker(task) for task in chunk]
+
+
+def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
+    body, context, cwd = task
+    os.chdir(cwd)   # diagnostics name files relative to the build's working folder
+    return run(body, context)
+
+
+def _leave_ctrl_c_to_caller() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the build stops and says "Aborted!";
+    its workers, instead of each printing a traceback, finish their lesson and are shut down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})   # blocked by _in_pool: now dropped
+
+
+def _pool_context():
+    """fork where it is safe: on Linux, in a process running no other thread. Workers then start
+    at once, with Markdown already imported, and nothing of the caller's __main__ is run again.
+    Beside other threads (the preview server's) fork could copy a lock one of them holds, so
+    forkserver then: workers fork from a clean server process that imported Markdown once."""
+    import multiprocessing
+    import threading
+
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["scorm_builder.source.markdown"])
+    return context
+
+
+def _isolated(context: PageContext) -> PageContext:
+    """A fresh copy of the context to convert into: its own reporter, line locator and collections.
+    (The variant is passed as it was set, so copying does not count as reading it.)"""
+    audience, level = context.variant()
+    return dataclasses.replace(context, reporter=Reporter(), audience=audience, level=level,
+                               locator=LineLocator("\n".join(context.locator.lines), context.locator.offset),
+                               questions=[], assets={}, pages=[], page_words=[], touched=set())
+
+
+def fingerprint(path: Path) -> tuple:
+    """What the asset checks (source/assets.py) can learn about a referenced file: where it really
+    is, what kind of thing it is, its size, and the content of those it reads; for anything but a
+    file, the names beside it (a missing file's "did you mean")."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError as e:
+        state: tuple = ("error", e.errno)
+    else:
+        state = (stat.S_IFMT(st.st_mode), st.st_size)
+        if stat.S_ISREG(st.st_mode) and real.lower().endswith(CONTENT_READ):
+            try:
+                with open(real, "rb") as f:
+                    state += (hashlib.sha256(f.read()).hexdigest(),)
+            except OSError as e:
+                state += ("error", e.errno)
+    if state[0] == stat.S_IFREG:
+        return (real, state)
+    try:
+        siblings = tuple(sorted(os.listdir(os.path.dirname(real))))
+    except OSError:
+        siblings = ()
+    return (real, state, siblings)
+
+
+def _still_valid(result: Conversion) -> bool:
+    """Whether every file the conversion looked at would look the same now."""
+    return all(fingerprint(Path(path)) == seen for path, seen in result.touched.items())
+
+
