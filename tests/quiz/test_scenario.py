@@ -1,0 +1,185 @@
+"""Scenario (`::: fråga scenario`): steps with choices, consequences and endings. The build proves
+the graph (targets, dead ends, traps, unreachable steps); the player walks it with native buttons,
+moves focus to each step, saves the path and sends it as one performance interaction."""
+from __future__ import annotations
+
+import textwrap
+
+from scorm_builder import questions
+from scorm_builder.questions.scenario import shortest_path
+
+SOURCE = """
+::: fråga scenario {#blamarken}
+Du hjälper Anna, 82, med morgonduschen och ser blåmärken på hennes överarmar.
+
+Vad gör du?
+
+## start Anna drar ner ärmen
+Anna ser att du tittat och drar ner ärmen.
+
+- Frågar lugnt hur hon fått blåmärkena -> fragar
+  konsekvens: Anna tvekar, men säger att hon ramlat.
+- Låtsas att du inte sett något -> tyst
+  konsekvens: Anna ser lättad ut, men ingenting förändras.
+
+## fragar
+Anna säger att hon ramlat.
+
+- Frågar om någon har gjort henne illa -> berattar
+  konsekvens: Anna blir tyst en stund och börjar sedan berätta.
+- Nöjer dig med svaret -> tyst
+
+## berattar Anna berättar
+slut: bra
+
+Du gav Anna en chans att berätta.
+
+## tyst
+slut: dåligt
+
+Blåmärken kan vara tecken på våld.
+:::
+"""
+
+
+def diagnostics(page, source: str) -> list[str]:
+    return page(textwrap.dedent(source)).diagnostics()
+
+
+def test_record_and_data(page):
+    result = page(SOURCE)
+    q = result.question
+    assert result.diagnostics() == []
+    data = q.to_data()
+    assert data["type"] == "scenario" and data["interaction"] == "performance" and data["stem"] == "Vad gör du?"
+    assert data["steps"] == [
+        {"id": "start", "choices": [{"text": "Frågar lugnt hur hon fått blåmärkena", "to": "fragar"},
+                                    {"text": "Låtsas att du inte sett något", "to": "tyst"}]},
+        {"id": "fragar", "choices": [{"text": "Frågar om någon har gjort henne illa", "to": "berattar"},
+                                     {"text": "Nöjer dig med svaret", "to": "tyst"}]},
+        {"id": "berattar", "end": "good"}, {"id": "tyst", "end": "bad"}]
+    again = questions.record_from_data(data)
+    assert again.is_correct("start,fragar,berattar") and not again.is_correct("start,tyst")
+    assert q.response_format.match("start,fragar,berattar")
+    assert questions.of("scenario").scored is False
+
+
+def test_html_native_buttons_headings_and_hidden_steps(page):
+    html = page(SOURCE).html
+    assert ('<div class="sb-step" data-step="start">\n<h3 class="sb-step-title" id="qc-blamarken-start" '
+            'tabindex="-1">Anna drar ner ärmen</h3>') in html
+    assert '<div class="sb-step" data-step="fragar" hidden>\n<h3 class="sb-step-title" ' in html
+    assert 'tabindex="-1">Vad gör du?</h3>' in html  # a step without a title gets one
+    assert ('<button class="sb-choice" data-choice="a" type="button">Frågar lugnt hur hon fått blåmärkena'
+            '</button>') in html
+    assert ('<div class="sb-consequence" data-choice="a" hidden>\n<p>Anna tvekar, men säger att hon '
+            'ramlat.</p>\n</div>') in html
+    assert '<button class="sb-restart" type="button">Försök igen från början</button>' in html
+    assert "sb-check" not in html
+    assert 'role="status"' in html
+
+
+def test_not_allowed_in_the_final_test(page):
+    result = page(SOURCE, graded=True)
+    assert result.questions == []
+    assert "cannot be part of the final test" in result.diagnostics()[0]
+
+
+def test_unknown_target_with_did_you_mean(page):
+    found = diagnostics(page, SOURCE.replace("-> berattar", "-> beratar"))
+    assert found == ['19: the choice leads to step "beratar", which the scenario does not have | '
+                     'did you mean "berattar"?']
+    found = diagnostics(page, SOURCE.replace("-> berattar", "-> xyz"))
+    assert found == ['19: the choice leads to step "xyz", which the scenario does not have | '
+                     'the steps are: start, fragar, berattar, tyst']
+
+
+def test_unreachable_step_is_a_warning(page):
+    result = page(SOURCE.replace("-> tyst\n  konsekvens: Anna ser", "-> fragar\n  konsekvens: Anna ser")
+                  .replace("- Nöjer dig med svaret -> tyst", "- Nöjer dig med svaret -> start"))
+    assert result.diagnostics() == ['28: no choice leads to step "tyst", so no learner will see it | '
+                                    'let a choice lead to it ("-> tyst"), or remove the step']
+    assert [d.severity for d in result.reporter.diagnostics] == ["warning"]
+    assert len(result.questions) == 1
+
+
+def test_a_loop_without_a_way_out_is_an_error(page):
+    source = """
+    ::: fråga scenario
+    Vad gör du?
+
+    ## a
+    - Väntar -> b
+    - Går -> slut
+
+    ## b
+    - Väntar igen -> c
+
+    ## c
+    - Och igen -> b
+
+    ## slut
+    slut: neutral
+    :::
+    """
+    assert diagnostics(page, source) == [
+        '10: from step "b" no path reaches an ending: its choices only lead round b, c | '
+        "let one choice in that loop lead on towards an ending",
+        '13: from step "c" no path reaches an ending: its choices only lead round b, c | '
+        "let one choice in that loop lead on towards an ending"]
+
+
+def test_author_mistakes_each_at_its_line(page):
+    source = """
+    ::: fråga scenario
+    Vad gör du?
+
+    ## Start
+    - Något utan mål
+    - Går -> slut
+    - Stannar -> stilla
+
+    ## stilla
+    Du står still.
+
+    ## slut
+    slut: kanske
+    - Igen -> slut
+    text efter valen
+    :::
+    """
+    assert diagnostics(page, source) == [
+        '6: step id "Start" may only contain a-z, 0-9, "-" and "_" (at most 40 characters) | '
+        'write the id first on the heading, then the title, for example "## asks-anna Asking Anna"',
+        '7: the choice "- Något utan mål" leads nowhere | '
+        'end the choice with the step it leads to, for example "- Ask her how she is -> asks"',
+        '11: step "stilla" has no choices and is not an ending, so the learner would be stuck there | '
+        'add choices "- Choice -> next-step", or make it an ending with "end: good", "end: bad" or "end: neutral"',
+        '15: unknown ending "kanske" | write "end: good", "end: bad" or "end: neutral"',
+        '17: text after the step\'s choices: "text efter valen" | write the step\'s text before its choices, '
+        'and a choice\'s consequence indented under it as "consequence: …"']
+
+
+def test_no_steps(page):
+    assert diagnostics(page, "::: fråga scenario\nVad gör du?\n:::\n") == [
+        '3: the scenario has no steps | after the situation, start each step with a heading "## step-id Title"']
+
+
+def test_an_ending_with_choices(page):
+    found = diagnostics(page, SOURCE.replace("slut: dåligt\n", "slut: dåligt\n- Igen -> start\n"))
+    assert found[0].startswith('30: step "tyst" is an ending but has choices')
+
+
+def test_english_keywords(page):
+    source = SOURCE.replace("fråga", "question").replace("konsekvens:", "consequence:") \
+        .replace("slut: bra", "end: good").replace("slut: dåligt", "end: bad")
+    result = page(source, lang="en")
+    assert result.diagnostics() == []
+    assert "Try again from the start" in result.html
+
+
+def test_the_learner_driver_finds_the_shortest_good_and_bad_paths(page):
+    steps = page(SOURCE).question.to_data()["steps"]
+    assert shortest_path(steps, lambda s: s.get("end") == "good") == [
+        "Frågar lugnt hur hon fått blåmärkena", "Frågar om någon har gjort henne illa"]
+    assert shortest_path(steps, lambda s: s.get("end") == "bad") == ["Låtsas att du inte sett något"]
