@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+from learning import assert_clean, interactions
+from scenario_course import build
+
 from scorm_builder import questions
-from scorm_builder.questions.scenario import shortest_path
+from scorm_builder.questions.scenario import ScenarioRecord, shortest_path
+from scorm_builder.runtime.our_player import OurPlayer
 
 SOURCE = """
 ::: fråga scenario {#blamarken}
@@ -183,3 +188,96 @@ def test_the_learner_driver_finds_the_shortest_good_and_bad_paths(page):
     assert shortest_path(steps, lambda s: s.get("end") == "good") == [
         "Frågar lugnt hur hon fått blåmärkena", "Frågar om någon har gjort henne illa"]
     assert shortest_path(steps, lambda s: s.get("end") == "bad") == ["Låtsas att du inte sett något"]
+
+
+# --- in the player -------------------------------------------------------------------------------
+
+FOCUSED = "() => document.activeElement.id"
+SHOWN = "() => [...document.querySelectorAll('#q-blamarken .sb-step:not([hidden])')].map(s => s.dataset.step)"
+LIVE = "() => document.querySelector('#q-blamarken [role=status]').innerText.trim()"
+
+
+@pytest.mark.playback
+@pytest.mark.parametrize("keyboard", [False, True])
+def test_played_to_each_ending_then_resumed_inside(play, tmp_path, keyboard):
+    seen = {}
+
+    def learner(session):
+        session.launch()
+        player = OurPlayer(session, keyboard=keyboard)
+        q, frame = player.data["questions"]["blamarken"], player.frame
+        seen["data"] = q
+        seen["first"] = frame.evaluate(SHOWN)
+        player.answer(q, right=True)
+        seen["good"] = frame.evaluate(SHOWN), frame.evaluate(FOCUSED), frame.evaluate(LIVE)
+        player.press(frame.get_by_role("button", name="Försök igen från början", exact=True))
+        seen["again"] = frame.evaluate(SHOWN), frame.evaluate(FOCUSED), frame.evaluate(LIVE)
+        player.answer(q, right=False)
+        seen["bad"] = frame.evaluate(SHOWN), frame.evaluate(FOCUSED), frame.evaluate(LIVE)
+        player.press(frame.get_by_role("button", name="Försök igen från början", exact=True))
+        player.press(frame.get_by_role("button", name="Frågar lugnt hur hon fått blåmärkena", exact=True))
+        seen["left at"] = frame.evaluate(SHOWN), frame.evaluate(FOCUSED)
+        player.exit()
+        session.unload()
+        session.launch()
+        player = OurPlayer(session, keyboard=keyboard)  # the scenario's page is the first: no resume offer
+        seen["resumed"] = player.frame.evaluate(SHOWN)
+        player.press(player.frame.get_by_role("button", name="Nöjer dig med svaret", exact=True))
+        seen["after resume"] = player.frame.evaluate(SHOWN)
+        player.exit()
+
+    run = play(build(tmp_path, SOURCE), learner)
+    assert_clean(run)
+    assert seen["first"] == ["start"]
+    assert seen["good"] == (["berattar"], "qc-blamarken-berattar", "Anna blir tyst en stund och börjar sedan berätta.")
+    assert seen["again"] == (["start"], "qc-blamarken-start", "")
+    assert seen["bad"] == (["tyst"], "qc-blamarken-tyst", "Anna ser lättad ut, men ingenting förändras.")
+    assert seen["left at"] == (["fragar"], "qc-blamarken-fragar")
+    assert seen["resumed"] == ["fragar"] and seen["after resume"] == ["tyst"]
+    first, second = (interactions(launch.cmi) for launch in run.launches)
+    assert [(r["id"], r["type"], r["student_response"], r["result"]) for r in first] == [
+        ("blamarken", "performance", "start,fragar,berattar", "correct"),
+        ("blamarken", "performance", "start,tyst", "wrong")]
+    # after the resume the path goes on from where the learner left it
+    assert [(r["student_response"], r["result"]) for r in second] == [("start,fragar,tyst", "wrong")]
+    record = questions.record_from_data(seen["data"])
+    for r in first + second:
+        assert ScenarioRecord.response_format.match(r["student_response"]) and r["weighting"] == "1"
+        assert record.is_correct(r["student_response"]) == (r["result"] == "correct")
+
+
+LOOP = """
+::: fråga scenario {#slinga}
+Vad gör du?
+
+## ett-mycket-langt-steg-id-som-fyller-upp
+- Vidare -> tva-mycket-langt-steg-id-som-fyller-upp
+- Sluta -> slut
+
+## tva-mycket-langt-steg-id-som-fyller-upp
+- Tillbaka -> ett-mycket-langt-steg-id-som-fyller-upp
+
+## slut
+slut: neutral
+:::
+"""
+
+
+@pytest.mark.playback
+def test_a_long_path_is_kept_short_in_the_state_and_in_the_response(play, tmp_path):
+    """A loop walked 20 times: the saved path keeps its last steps, the response its last 255 characters."""
+    def learner(session):
+        frame = session.launch()
+        for _ in range(20):
+            frame.get_by_role("button", name="Vidare", exact=True).click()
+            frame.get_by_role("button", name="Tillbaka", exact=True).click()
+        frame.get_by_role("button", name="Sluta", exact=True).click()
+        OurPlayer(session).exit()
+
+    run = play(build(tmp_path, LOOP), learner)
+    assert_clean(run)
+    [record] = interactions(run.launches[0].cmi)
+    assert record["result"] == "neutral" and len(record["student_response"]) <= 255
+    assert record["student_response"].endswith(",tva-mycket-langt-steg-id-som-fyller-upp,"
+                                               "ett-mycket-langt-steg-id-som-fyller-upp,slut")
+    assert len(run.launches[0].cmi["cmi.suspend_data"]) < 1000
