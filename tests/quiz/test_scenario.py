@@ -11,6 +11,7 @@ from scenario_course import build
 
 from scorm_builder import questions
 from scorm_builder.questions.scenario import ScenarioRecord, shortest_path
+from scorm_builder.runtime import a11y
 from scorm_builder.runtime.our_player import OurPlayer
 
 SOURCE = """
@@ -281,3 +282,22 @@ def test_a_long_path_is_kept_short_in_the_state_and_in_the_response(play, tmp_pa
     assert record["student_response"].endswith(",tva-mycket-langt-steg-id-som-fyller-upp,"
                                                "ett-mycket-langt-steg-id-som-fyller-upp,slut")
     assert len(run.launches[0].cmi["cmi.suspend_data"]) < 1000
+
+
+@pytest.mark.playback
+def test_axe_finds_nothing_in_any_state_of_the_scenario(play, tmp_path):
+    """axe (WCAG 2.1 A/AA) on the first step, a step after a choice (consequence shown) and an ending."""
+    found = []
+
+    def learner(session):
+        frame = session.launch()
+        found.extend(a11y.lines(a11y.audit(frame, "start", whole=True)))
+        frame.get_by_role("button", name="Frågar lugnt hur hon fått blåmärkena", exact=True).click()
+        found.extend(a11y.lines(a11y.audit(frame, "fragar", whole=False)))
+        frame.get_by_role("button", name="Frågar om någon har gjort henne illa", exact=True).click()
+        found.extend(a11y.lines(a11y.audit(frame, "berattar", whole=False)))
+        found.append(frame.evaluate(SHOWN))
+
+    run = play(build(tmp_path, SOURCE), learner)
+    assert_clean(run)
+    assert found == [["berattar"]]
