@@ -286,7 +286,8 @@ def test_a_long_path_is_kept_short_in_the_state_and_in_the_response(play, tmp_pa
 
 @pytest.mark.playback
 def test_axe_finds_nothing_in_any_state_of_the_scenario(play, tmp_path):
-    """axe (WCAG 2.1 A/AA) on the first step, a step after a choice (consequence shown) and an ending."""
+    """axe (WCAG 2.1 A/AA) on the first step, a step after a choice (consequence shown) and an ending;
+    at 320 px again, with no sideways scrolling (WCAG 1.4.10)."""
     found = []
 
     def learner(session):
@@ -297,7 +298,11 @@ def test_axe_finds_nothing_in_any_state_of_the_scenario(play, tmp_path):
         frame.get_by_role("button", name="Frågar om någon har gjort henne illa", exact=True).click()
         found.extend(a11y.lines(a11y.audit(frame, "berattar", whole=False)))
         found.append(frame.evaluate(SHOWN))
+        frame.page.set_viewport_size({"width": 320, "height": 640})  # a phone, or 400 % zoom
+        frame.get_by_role("button", name="Försök igen från början", exact=True).click()
+        found.extend(a11y.lines(a11y.audit(frame, "start at 320 px", whole=False)))
+        found.append(frame.evaluate("() => document.documentElement.scrollWidth"))
 
     run = play(build(tmp_path, SOURCE), learner)
     assert_clean(run)
-    assert found == [["berattar"]]
+    assert found == [["berattar"], 320]
