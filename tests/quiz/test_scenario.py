@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import textwrap
 
+import lxml.html
 import pytest
 from learning import assert_clean, interactions
 from scenario_course import build
 
 from scorm_builder import questions
+from scorm_builder.commands.handout import make_handouts
+from scorm_builder.errors import Reporter
 from scorm_builder.questions.scenario import ScenarioRecord, shortest_path
 from scorm_builder.runtime import a11y
 from scorm_builder.runtime.our_player import OurPlayer
@@ -189,6 +192,23 @@ def test_the_learner_driver_finds_the_shortest_good_and_bad_paths(page):
     assert shortest_path(steps, lambda s: s.get("end") == "good") == [
         "Frågar lugnt hur hon fått blåmärkena", "Frågar om någon har gjort henne illa"]
     assert shortest_path(steps, lambda s: s.get("end") == "bad") == ["Låtsas att du inte sett något"]
+
+
+def test_the_handout_prints_every_step_with_its_choices_and_keeps_consequences_for_the_trainer(tmp_path):
+    course = build(tmp_path / "b", SOURCE).parents[1] / "scenariokurs"
+    copies = {}
+    for trainer in (True, False):
+        (html,) = make_handouts(course, tmp_path / str(trainer), None, None, trainer, Reporter())
+        copies[trainer] = lxml.html.fromstring(html.read_text(encoding="utf-8"))
+    for doc in copies.values():
+        assert [h.text_content() for h in doc.xpath("//*[@data-question='blamarken']//h3")] == [
+            "Anna drar ner ärmen", "Vad gör du?", "Anna berättar", "Slut"]
+        assert [" ".join(p.text_content().split()) for p in doc.xpath("//p[@class='sb-handout-choice']")] == [
+            "Frågar lugnt hur hon fått blåmärkena", "Låtsas att du inte sett något",
+            "Frågar om någon har gjort henne illa", "Nöjer dig med svaret"]
+        assert not doc.xpath("//button | //*[@hidden]")
+    assert "Anna ser lättad ut, men ingenting förändras." in copies[True].text_content()
+    assert "Anna ser lättad ut" not in copies[False].text_content()
 
 
 # --- in the player -------------------------------------------------------------------------------
