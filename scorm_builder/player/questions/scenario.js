@@ -8,8 +8,15 @@
 
   var KEEP = 30, MAX = 255, RESULTS = { good: 'correct', bad: 'wrong' };
 
+  /* The ending a path (step ids) stops at: good, bad, neutral, or undefined mid-way. */
+  function ending(q, resp) {
+    var last = resp.split(',').pop();
+    return (q.steps.filter(function (s) { return s.id === last; })[0] || {}).end;
+  }
+
   (SB.questionTypes = SB.questionTypes || {}).scenario = {
     scored: false,
+    isRight: function (q, resp) { return ending(q, resp) === 'good'; },
     init: function (q, form, kit) {
       var boxes = kit.all(form, '.sb-step'), live = form.querySelector('.sb-feedback'), at = {};
       q.steps.forEach(function (s, i) { at[s.id] = i; });
@@ -23,10 +30,11 @@
         if (focus) boxes[i].querySelector('.sb-step-title').focus();
       }
       function save() { kit.save(q, path.slice(-KEEP).map(function (i) { return i.toString(36); }).join('.')); }
-      function send(end) {
+      function send() {
         var ids = path.map(function (i) { return q.steps[i].id; });
         while (ids.join(',').length > MAX) ids.shift();
-        kit.send({ id: q.id, type: q.interaction, response: ids.join(','), result: RESULTS[end] || 'neutral',
+        var resp = ids.join(',');
+        kit.send({ id: q.id, type: q.interaction, response: resp, result: RESULTS[ending(q, resp)] || 'neutral',
                    weighting: q.weighting });
       }
       function choose(from, letter) {
@@ -38,7 +46,7 @@
           copy.hidden = false;
         }
         path.push(to);
-        if (q.steps[to].end) send(q.steps[to].end);
+        if (q.steps[to].end) send();
         save();
         show(to, true);
       }
