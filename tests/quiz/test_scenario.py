@@ -7,10 +7,12 @@ import textwrap
 
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from learning import assert_clean, interactions
 from scenario_course import build
 
 from scorm_builder import questions
+from scorm_builder.cli import main
 from scorm_builder.commands.handout import make_handouts
 from scorm_builder.errors import Reporter
 from scorm_builder.questions.scenario import ScenarioRecord, shortest_path
@@ -209,6 +211,13 @@ def test_the_handout_prints_every_step_with_its_choices_and_keeps_consequences_f
         assert not doc.xpath("//button | //*[@hidden]")
     assert "Anna ser lättad ut, men ingenting förändras." in copies[True].text_content()
     assert "Anna ser lättad ut" not in copies[False].text_content()
+
+
+@pytest.mark.parametrize("packaging", ["single-sco", "multi-sco"])
+def test_builds_and_validates(tmp_path, packaging):
+    package = build(tmp_path, SOURCE, packaging)
+    result = CliRunner().invoke(main, ["validate", str(package)])
+    assert result.exit_code == 0, result.output
 
 
 # --- in the player -------------------------------------------------------------------------------
