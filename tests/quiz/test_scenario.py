@@ -134,9 +134,9 @@ def test_a_loop_without_a_way_out_is_an_error(page):
     :::
     """
     assert diagnostics(page, source) == [
-        '10: from step "b" no path reaches an ending: its choices only lead round b, c | '
+        '10: from step "b" no path reaches an ending: its choices only lead to steps that never end: b, c | '
         "let one choice in that loop lead on towards an ending",
-        '13: from step "c" no path reaches an ending: its choices only lead round b, c | '
+        '13: from step "c" no path reaches an ending: its choices only lead to steps that never end: b, c | '
         "let one choice in that loop lead on towards an ending"]
 
 
