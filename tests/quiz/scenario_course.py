@@ -34,13 +34,13 @@ COURSE = {
 }
 
 
-def build(tmp_path: Path, scenario_source: str, packaging: str = "single-sco") -> Path:
+def build(tmp_path: Path, scenario_source: str, packaging: str = "single-sco", theme: str = "default") -> Path:
     """The course with `scenario_source` as its first lesson's body, built; the zip."""
     course = tmp_path / "scenariokurs"
     files = {**{k: textwrap.dedent(v) for k, v in COURSE.items()},
              "lessons/01-scenario.md": "---\ntitle: Scenario\n---\n# Blåmärken\n\n"
                                        + textwrap.dedent(scenario_source).strip("\n") + "\n"}
-    files["course.yml"] = files["course.yml"].replace("lessons:\n", f"packaging: {packaging}\nlessons:\n")
+    files["course.yml"] = files["course.yml"].replace("lessons:\n", f"packaging: {packaging}\ntheme: {theme}\nlessons:\n")
     for name, text in files.items():
         (course / name).parent.mkdir(parents=True, exist_ok=True)
         (course / name).write_text(text, encoding="utf-8")

@@ -314,7 +314,8 @@ def test_a_long_path_is_kept_short_in_the_state_and_in_the_response(play, tmp_pa
 
 
 @pytest.mark.playback
-def test_axe_finds_nothing_in_any_state_of_the_scenario(play, tmp_path):
+@pytest.mark.parametrize("theme", ["default", "ostersund"])
+def test_axe_finds_nothing_in_any_state_of_the_scenario(play, tmp_path, theme):
     """axe (WCAG 2.1 A/AA) on the first step, a step after a choice (consequence shown) and an ending;
     at 320 px again, with no sideways scrolling (WCAG 1.4.10)."""
     found = []
@@ -332,6 +333,6 @@ def test_axe_finds_nothing_in_any_state_of_the_scenario(play, tmp_path):
         found.extend(a11y.lines(a11y.audit(frame, "start at 320 px", whole=False)))
         found.append(frame.evaluate("() => document.documentElement.scrollWidth"))
 
-    run = play(build(tmp_path, SOURCE), learner)
+    run = play(build(tmp_path, SOURCE, theme=theme), learner)
     assert_clean(run)
     assert found == [["berattar"], 320]
