@@ -70,6 +70,14 @@ var SB = window.SB = window.SB || {};
     scored: true                              // false: sent as given, never right or wrong
   };
   var kit = { all: all, letters: LETTERS, shuffled: shuffled, sorted: sorted, moved: moved, t: function (k, p) { return SB.t(k, p); } };
+  /* For a type that owns its knowledge check (init): its saved answer, saving one, sending one. */
+  kit.saved = function (q) { return (state().k || {})[at[q.id].toString(36)] || ''; };
+  kit.save = function (q, answer) {
+    state().k = state().k || {};
+    state().k[at[q.id].toString(36)] = answer;
+    SB.tracker.saveState();
+  };
+  kit.send = function (o) { SB.tracker.interaction(o); };
 
   function type(q, name) {
     var own = (SB.questionTypes || {})[q.type] || {};

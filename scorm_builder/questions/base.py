@@ -34,6 +34,7 @@ class Source:
     stem: list[str] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
     keys: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line, text) from the type's body_start on
 
     def key_text(self, key: str) -> str:
         """A keyed part's text on one line ("" when absent)."""
@@ -51,6 +52,7 @@ class QuestionType:
     names: tuple[str, ...]                    # words after `::: fråga`, Swedish and English
     record: type[Question]
     answer_item: re.Pattern | None = None     # the list item that opens an answer line
+    body_start: re.Pattern | None = None      # a line that ends the stem; the type reads all after it
     pinnable = False                          # an option may end in {sist} (kept last when shuffled)
     option_feedback = False                   # "  > …" under an option: feedback for that option
     answer_key = False                        # reads an `svar:` line

@@ -87,7 +87,17 @@ def _worksheet(question, data: dict | None, trainer: bool, lang: str) -> None:
     for label in question.xpath(".//label[@for]"):
         del label.attrib["for"]          # its control is gone
     for button in question.xpath(".//button"):
-        button.drop_tree()                   # Kontrollera svar
+        if button.get("data-choice") is None:
+            button.drop_tree()               # Kontrollera svar
+            continue
+        button.tag, button.attrib["class"] = "p", "sb-handout-choice"  # a scenario's choice, to discuss
+        del button.attrib["type"], button.attrib["data-choice"]
+        mark = etree.Element("span", {"class": "sb-handout-box", "aria-hidden": "true"})
+        mark.tail, button.text = " " + (button.text or ""), None
+        button.insert(0, mark)
+    for consequence in question.xpath(".//*[contains(concat(' ', @class, ' '), ' sb-consequence ')]"):
+        if not trainer:
+            consequence.drop_tree()          # what a choice leads to is the trainer's to tell
     for feedback in question.xpath(".//*[contains(concat(' ', @class, ' '), ' sb-feedback ')]"):
         if not trainer:
             feedback.drop_tree()

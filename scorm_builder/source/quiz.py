@@ -133,6 +133,10 @@ def _split(lines: list[str], qtype, first_line: int, report: Problems) -> Source
     """Stem lines, answer items and keyed parts, by a small line-wise state machine."""
     src, phase, key, first_key = Source(), "stem", None, None
     for n, ln in enumerate(lines, start=first_line):
+        if phase == "body" or (phase == "stem" and qtype.body_start and qtype.body_start.match(ln)):
+            phase = "body"  # the type reads the rest itself (a scenario's steps)
+            src.body.append((n, ln))
+            continue
         item = qtype.answer_item.match(ln) if qtype.answer_item and not ln[:1].isspace() else None
         keyed = KEY_RE.match(ln) if not ln[:1].isspace() else None
         if item and phase == "keys" and not src.answers:  # "rätt: …" above the answers would swallow them

@@ -135,6 +135,15 @@ CASES: dict[str, tuple[dict, tuple[str, ...]]] = {
     "strict-no-description": (course("description: En liten kurs för tester.\n", ""), ("check", "--strict", "kurs")),
     "strict-build-no-description": (course("description: En liten kurs för tester.\n", ""),
                                     ("build", "--strict", "kurs", "--out", "dist")),
+    "scenario-target-typo": ({"lessons/01-forsta.md": lesson(
+        "::: fråga scenario\nVad gör du?\n\n## start\n- Frågar -> fragr\n  konsekvens: Hon svarar.\n"
+        "- Tiger -> tyst\n\n## fragar\nslut: bra\n\n## tyst\n- Väntar -> tyst\n:::")}, CHECK),
+    "scenario-loop-without-way-out": ({"lessons/01-forsta.md": lesson(
+        "::: question scenario\nWhat do you do?\n\n## start\n- Ask -> asks\n- Wait -> waits\n\n## asks\nend: good\n\n"
+        "## waits\n- Wait more -> waits\n\n## lost\nend: bad\n:::")}, ("--lang", "en", "check", "kurs")),
+    "scenario-unreachable-step": ({"lessons/01-forsta.md": lesson(
+        "::: fråga scenario\nVad gör du?\n\n## start\n- Frågar -> slut\n\n## slut\nslut: bra\n\n"
+        "## glomd\n- Frågar igen -> slut\n:::")}, ("build", "--strict", "kurs", "--out", "dist")),
     # the same mistakes through build, and in English
     "build-key-typo": (course("title: Minikurs", "titel: Minikurs"), ("build", "kurs", "--out", "dist")),
     "english-key-typo": (course("title: Minikurs", "titel: Minikurs"), ("--lang", "en", "check", "kurs")),

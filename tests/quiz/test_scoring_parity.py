@@ -29,6 +29,8 @@ SOURCES = {
     "matching": ("::: fråga para\nPara.\n\n- A = x\n- B = y\n- C = x\n:::", ["1.a,2.b,3.a", "3.a,1.a,2.b", "1.a,2.b",
                                                                          "1.b,2.a,3.a"]),
     "ordering": ("::: fråga ordning\nOrdna.\n\n1. A\n2. B\n3. C\n:::", ["a,b,c", "c,b,a", "a,b"]),
+    "scenario": ("::: fråga scenario\nVad gör du?\n\n## start\n- Frågar -> bra\n- Tiger -> illa\n\n## bra\nslut: bra\n\n"
+                 "## illa\nslut: dåligt\n:::", ["start,bra", "start,illa", "start", "bra", "start,bra,x"]),
 }
 
 
