@@ -240,6 +240,15 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
     return out
 
 
+@pytest.fixture(scope="module", autouse=True)
+def process_pool_folder():
+    """multiprocessing makes one folder per process, the first time a pool needs it, and removes
+    it when the process exits. A command-line run is its own process; these runs share pytest's,
+    so the folder is made here first, not inside a case's temporary folder."""
+    import multiprocessing.util
+    multiprocessing.util.get_temp_dir()
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_hostile_source(case, command, tmp_path, monkeypatch):
