@@ -19,6 +19,7 @@ from scorm_builder.runtime.hands import Hands
 from scorm_builder.runtime.browser import VIEWPORT
 
 THEMES = ("ostersund", "default")
+DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 640}
 ZOOMED = {"width": 640, "height": 384}   # a 1280 x 768 window at 200 % zoom
 # The visible DOM, without the course title (the audience's name is all that differs there).
@@ -44,14 +45,15 @@ class Audit:
     audited: int = 0
 
     def check(self, session, package: str, label: str = "", whole: bool = False) -> None:
-        """axe on this state unless seen (with `whole`, also the other pages' ids), at the desktop
-        size and again at 320 px (where tables may scroll and the contents become a dialog); and
+        """axe on this state unless seen (with `whole`, also the other pages' ids), at 1280 px
+        and again at 320 px (where tables may scroll and the contents become a dialog); and
         reflow at 640 px (200 % zoom) and 320 px."""
         frame = session.frame
         name = a11y.current_page(frame, "closed") + (f" ({label})" if label else "")
         self.states.append(f"{package}: {name}")
-        self._axe(frame, package, name, whole)
         try:
+            session.page.set_viewport_size(DESKTOP)
+            self._axe(frame, package, name, whole)
             session.page.set_viewport_size(ZOOMED)
             self._reflow(frame, package, name, ZOOMED)
             session.page.set_viewport_size(PHONE)

@@ -1,5 +1,5 @@
 """Every state of every page of every package, in both themes: zero axe-core violations of the
-WCAG 2.2 A and AA rules and axe's best practices at 1024 and 320 px, and no horizontal scrolling at 640 px (a 1280 px
+WCAG 2.2 A and AA rules and axe's best practices at 1280 and 320 px, and no horizontal scrolling at 640 px (a 1280 px
 window at 200 % zoom) or 320 px (400 %, or a phone) (WCAG 1.4.4, 1.4.10).
 
 One walk per theme covers every audience package of the sample course and the every-question-type
