@@ -111,7 +111,8 @@ def test_standalone_shows_the_course_without_an_lms(play, sample_packages):
         from scorm_builder.runtime.learners import OurPlayer
         session.launch()
         player = OurPlayer(session)
-        notes.append(session.frame.get_by_role("status").inner_text())
+        # the standalone note stands beside the live region, in the notices region, so later notices do not re-read it
+        notes.append(session.frame.get_by_role("region", name="Meddelanden").inner_text())
         player.next()
         session.unload()
 
