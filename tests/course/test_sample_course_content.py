@@ -20,12 +20,18 @@ from lxml import html
 
 from scorm_builder.build import build_course
 from scorm_builder.cli import main
+from scorm_builder.questions.scenario import shortest_path
 from support import SAMPLE_COURSE
 
 # Block elements whose text is one unit of reading: a paragraph, a list item, a table cell ...
 UNITS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "legend", "label", "summary", "figcaption"}
 MIN_OWN_SHARE = 0.25
 MIN_OWN_QUESTIONS = 5
+# The hard moments each profession practises as a scenario: asking and taking a disclosure for those
+# who meet care recipients, handling a staff member's report for managers.
+SCENARIOS = {"scenario-fraga-om-vald": {"omsorg", "legitimerad", "bistand"},
+             "scenario-nar-nagon-berattar": {"omsorg", "legitimerad", "bistand"},
+             "scenario-chef-rapport": {"chefer"}}
 
 
 def declared_variants(config: dict) -> list[tuple[str, str | None]]:
@@ -153,3 +159,16 @@ def test_the_course_does_not_talk_about_how_it_was_written():
     for note in ("vi har härlett", "vår slutsats", "skriver vi", "ingen officiell lista", "din anhörig ",
                  "Källa: K", "förövare", "gärningsperson", "Nationella kompetensteamet", "samma dag"):
         assert note not in text, note
+
+
+def test_each_profession_practises_its_hard_moments_as_scenarios_in_the_lessons(packages):
+    for (audience, level), package in packages.items():
+        data = course_data(package)
+        scenarios = {q for q, d in data["questions"].items() if d["type"] == "scenario"}
+        assert scenarios == {s for s, who in SCENARIOS.items() if audience in who}, (audience, level)
+        assert not scenarios & set(data["test"]["pool"])
+        for s in scenarios:
+            steps = data["questions"][s]["steps"]
+            # a learner can get it right, and can also take a wrong turn that the debrief explains
+            assert shortest_path(steps, lambda step: step.get("end") == "good")
+            assert shortest_path(steps, lambda step: step.get("end") == "bad")
