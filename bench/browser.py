@@ -43,7 +43,7 @@ def measure_launch(package: Path, browser, runs: int, cpu_slowdown: float = 1) -
 
     `cpu_slowdown` > 1 throttles the page's CPU through DevTools, as Lighthouse does (4×) to
     stand in for a mid-range phone. The launch page's own navigation timing splits the time into
-    getting and parsing the HTML, and running the deferred player.js, which boots at once.
+    getting and parsing the HTML, and the player's boot (player.js runs in <head>, not deferred).
 
     The runtime's own contexts route every request through Playwright to block other origins,
     which costs a driver round trip per file; that is the test harness, not the package, so
