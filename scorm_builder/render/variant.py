@@ -103,11 +103,8 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
             # whether the pool is large enough depends on the variant
             reporter.error("quiz.draw_too_large", lesson.path, lesson.test.line, draw=lesson.test.draw,
                            count=len(ctx.questions), variant=variant.name)
-        elif lesson.test and lesson.test.draw_own and lesson.test.draw_own <= (lesson.test.draw or len(ctx.questions)) \
-                and lesson.test.draw_own > len(own_questions(variant, ctx.questions)):
-            # a draw_own over draw is reported once, where it is read
-            reporter.error("quiz.draw_own_too_large", lesson.path, lesson.test.line, own=lesson.test.draw_own,
-                           count=len(own_questions(variant, ctx.questions)), variant=variant.name)
+        elif lesson.test and lesson.test.draw_own:
+            _check_draw_own(lesson, variant, ctx.questions, reporter)
         if not lesson.test:
             _check_page_lengths(lesson, ctx.pages, ctx.page_words, reporter)
         pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
@@ -152,6 +149,15 @@ def _check_asset_names(variant: Variant, reporter: Reporter) -> None:
         other = by_folded.setdefault(uri.lower(), abs_path)
         if other != abs_path:
             reporter.error("asset.collision", display_path(abs_path), None, uri=uri, other=display_path(other))
+
+
+def _check_draw_own(lesson, variant: Variant, questions: list, reporter) -> None:
+    """Every attempt needs `draw_own` questions aimed at this variant's audience alone. A draw_own
+    over draw is reported once, where it is read (source/loader.py)."""
+    test, own = lesson.test, len(own_questions(variant, questions))
+    if test.draw_own <= (test.draw or len(questions)) and test.draw_own > own:
+        reporter.error("quiz.draw_own_too_large", lesson.path, test.line, own=test.draw_own, count=own,
+                       variant=variant.name)
 
 
 def own_questions(variant: Variant, questions: list) -> list[str]:
