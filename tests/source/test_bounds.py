@@ -20,7 +20,7 @@ def run(body: str) -> tuple[str, list[tuple]]:
     ctx = PageContext(path="l.md", abs_path=Path("/none/lessons/l.md"), course_root=Path("/none"),
                       reporter=reporter, locator=LineLocator(body, 3), audience_ids=set(), audience=None,
                       lesson_id="l")
-    html = convert(body, ctx)
+    html = "".join(convert(body, ctx))
     return html, [(d.code, d.line) for d in reporter.diagnostics]
 
 
