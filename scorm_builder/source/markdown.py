@@ -96,5 +96,8 @@ def convert(body: str, context: PageContext) -> list[str]:
         html = markdown_for(context).convert(body)
     except RecursionError:   # lists or quotes nested hundreds deep: Python-Markdown recurses per level
         context.reporter.error("page.too_deep", context.path, context.locator.offset + 1)
+        # reset() leaves the block parser's state as the error left it (inside a list, say): the
+        # next lesson gets a Markdown of its own
+        del _MARKDOWN[context.lang]
         return []
     return html.split(PAGE_BREAK) if html else []
