@@ -38,6 +38,7 @@ var SB = window.SB = window.SB || {};
     onShow = show;
     onFail = fail;
     order = data.pages.map(function (p) { return p.id; });
+    SB.pages.init(order);
     contents(data);
     var bar = document.createElement('span');
     bar.className = 'sb-progress-bar';

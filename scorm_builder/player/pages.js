@@ -1,8 +1,9 @@
 /* pages.js: pages on demand. The launch page holds its first page only; each other page is a
    script file, pages/<id>.js, that hands its section to SB.page (render/chunks.py). A script
    element is the one loader that works in every launch: an LMS frame, a popup, and a course opened
-   from disk (file://), where fetch and XMLHttpRequest are refused. Pages are added to #sb-main in
-   course order and stay; `each` runs a function on every page, now and as it arrives. */
+   from disk (file://), where fetch and XMLHttpRequest are refused. Until a page is here an empty,
+   hidden section.sb-pending holds its place and id, so the contents' links always have a target.
+   `each` runs a function on every page, now and as it arrives. */
 var SB = window.SB = window.SB || {};
 (SB.modules = SB.modules || []).push(['pages', [], function (SB) {
   'use strict';
@@ -10,7 +11,6 @@ var SB = window.SB = window.SB || {};
   var waiting = {}, hooks = [];
 
   function section(id) { return document.querySelector('section.sb-page[data-page="' + id + '"]'); }
-  function order() { return SB.data.pages.map(function (p) { return p.id; }); }
 
   function settle(id, s) {
     var cbs = waiting[id] || [];
@@ -18,23 +18,37 @@ var SB = window.SB = window.SB || {};
     cbs.forEach(function (cb) { cb(s); });
   }
 
-  /* A page's file has run: its section goes before the first later page already here. */
+  /* A page's file has run: its section takes the place kept for it. */
   SB.page = function (p) {
-    if (!p || section(p.id) || order().indexOf(p.id) < 0) return;
-    var t = document.createElement('template'), main = document.getElementById('sb-main'), ids = order();
+    var spot = p && document.getElementById('p-' + p.id);
+    if (!spot || !spot.classList.contains('sb-pending')) return;
+    var t = document.createElement('template');
     t.innerHTML = p.html;
     var s = t.content.querySelector('section.sb-page[data-page="' + p.id + '"]');
     if (!s) return;
-    var here = [].slice.call(main.querySelectorAll('section.sb-page'));
-    var later = here.filter(function (x) { return ids.indexOf(x.getAttribute('data-page')) > ids.indexOf(p.id); })[0];
-    var last = here[here.length - 1];
-    main.insertBefore(s, later || (last ? last.nextSibling : main.firstChild));
+    spot.parentNode.replaceChild(s, spot);
     hooks.forEach(function (fn) { fn(s); });
     settle(p.id, s);
   };
 
   return {
     section: section,
+
+    /* A place for every page not here, in course order around the ones that are. */
+    init: function (ids) {
+      var main = document.getElementById('sb-main'), prev = null;
+      ids.forEach(function (id) {
+        var s = section(id);
+        if (!s) {
+          s = document.createElement('section');
+          s.className = 'sb-pending';
+          s.id = 'p-' + id;
+          s.hidden = true;
+          main.insertBefore(s, prev ? prev.nextSibling : main.firstChild);
+        }
+        prev = s;
+      });
+    },
 
     /* cb(section), at once when the page is here, or null when its file could not be loaded. */
     load: function (id, cb) {
