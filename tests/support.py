@@ -129,10 +129,10 @@ def launch_data(zip_path: Path, page: str = "index.html") -> dict:
 
 
 def course_html(zip_path: Path, page: str = "index.html") -> str:
-    """The launch page with every page of its SCO, in course order: all a learner can reach."""
+    """The launch page as it is once every page of its SCO has loaded: all a learner can reach."""
     with zipfile.ZipFile(zip_path) as zf:
         html = zf.read(page).decode()
         ids = [p["id"] for p in read_chunk(zf.read(course_file(page)).decode())["pages"]]
         names = set(zf.namelist())
-        return html + "".join(read_chunk(zf.read(page_file(i)).decode())["html"]
-                              for i in ids if page_file(i) in names)
+        later = "".join(read_chunk(zf.read(page_file(i)).decode())["html"] for i in ids if page_file(i) in names)
+    return html.replace("</main>", later + "</main>", 1)
