@@ -36,9 +36,10 @@ var SB = window.SB = window.SB || {};
 
     /* A place for every page not here, in course order around the ones that are. */
     init: function (ids) {
-      var main = document.getElementById('sb-main'), prev = null;
+      var main = document.getElementById('sb-main'), prev = null, here = {};
+      [].forEach.call(main.querySelectorAll('section.sb-page'), function (s) { here[s.getAttribute('data-page')] = s; });
       ids.forEach(function (id) {
-        var s = section(id);
+        var s = here[id];
         if (!s) {
           s = document.createElement('section');
           s.className = 'sb-pending';
