@@ -101,7 +101,8 @@ var SB = window.SB = window.SB || {};
 
   /* A page's file did not load (a dropped connection to the LMS's server): say so, and retry. */
   function onFail(id) {
-    note('load', SB.t('load_failed'), [[SB.t('retry'), function () { note('load', null); nav.go(id); }]]);
+    var box = note('load', SB.t('load_failed'), [[SB.t('retry'), function () { note('load', null); nav.go(id); }]]);
+    if (document.activeElement === document.body) box.querySelector('button').focus();  // a closed contents had it
   }
 
   function onChange(failing) {
