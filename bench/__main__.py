@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from bench.build_speed import measure_build, run_timed
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "course_src" / "vald-i-nara-relation"
 SAMPLE_LAUNCH_VARIANT = "omsorg-grund"   # the care workers' package: the phone the targets are about
 BUILD_RUNS, LAUNCH_RUNS, BIG_LAUNCH_RUNS = 3, 7, 3
+SCALE_LESSONS = (10, 1000)   # launch against course size (issue 16's targets)
 PHONE_SLOWDOWN = 4   # Lighthouse's CPU throttling for its mobile profile
 SUSPEND = Size(lessons=100, questions=200, images=0, image_bytes=0, media=0, media_bytes=0,
                words=300, pages_per_lesson=5)   # 500 lesson pages + the test page, 200 questions
@@ -70,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             sample_zips = bench_sample(out, targets, work)
             bench_weight(out, targets, sample_zips, largest)
             bench_launch(out, targets, browser, sample_zips, largest)
+            bench_launch_scale(out, targets, browser, work)
             bench_suspend(out, targets, browser, work)
         finally:
             browser.close()
@@ -241,6 +244,40 @@ def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], l
     out(table(["package", "LMSInitialize ms", "first content ms", "HTML parsed ms", "player.js ms",
                "best init/content", "each run (init/content)"],
               rows) + "\n")
+
+
+def bench_launch_scale(out: Out, targets: Targets, browser, work: Path) -> None:
+    """Launch against course size (issue 16): the launch page holds the first page only."""
+    from bench.browser import measure_launch
+
+    out("## Launch against course size\n")
+    out(f"Text-only generated courses (~800 words per lesson in 2 pages, questions as above), launched as in "
+        f"the table before, median of {BIG_LAUNCH_RUNS} launches. *launch page*: `index.html` as shipped; the "
+        "course data (`index.course.js`) and each later page (`pages/*.js`) are files of their own, loaded by "
+        "the launch page and the player as needed. *first content*: the first page painted.\n")
+    rows, measured = [], {}
+    for n in SCALE_LESSONS:
+        print(f"bench: launching a {n}-lesson course …", file=sys.stderr, flush=True)
+        size = Size.scaled(n)
+        course = write_course(work / f"scale-{n}", Size(n, size.questions, 0, 0, 0, 0), course_id=f"scale-{n}")
+        dist = work / f"scale-{n}-dist"
+        run_timed([str(Path(sys.executable).with_name("scorm-builder")), "build", str(course), "--out", str(dist)])
+        (zip_path,) = sorted(dist.glob("*.zip"))
+        page = launch_page_weight([zip_path])
+        med, _ = measure_launch(zip_path, browser, BIG_LAUNCH_RUNS)
+        measured[n] = (page.raw, med.first_content_ms)
+        with zipfile.ZipFile(zip_path) as zf:
+            course_js = zf.getinfo("index.course.js").file_size
+            pages = sum(1 for name in zf.namelist() if name.startswith("pages/"))
+        rows.append([n, page.raw, course_js, pages, f"{med.initialize_ms:.0f}", f"{med.first_content_ms:.0f}"])
+        shutil.rmtree(course)
+    out(table(["lessons", "launch page bytes", "index.course.js bytes", "page files", "LMSInitialize ms",
+               "first content ms"], rows) + "\n")
+    small, big = measured[SCALE_LESSONS[0]], measured[SCALE_LESSONS[-1]]
+    targets.check(f"launch page of {SCALE_LESSONS[-1]} lessons ≤ 1.5× that of {SCALE_LESSONS[0]}",
+                  f"{big[0] / small[0]:.2f}×", big[0] <= 1.5 * small[0])
+    targets.check(f"first content at {SCALE_LESSONS[-1]} lessons within 1.3× of {SCALE_LESSONS[0]}",
+                  f"{big[1] / small[1]:.2f}× ({small[1]:.0f} → {big[1]:.0f} ms)", big[1] <= 1.3 * small[1])
 
 
 def bench_suspend(out: Out, targets: Targets, browser, work: Path) -> None:

@@ -5,8 +5,6 @@ path), their images real and incompressible, and the child-process figures the c
 """
 from __future__ import annotations
 
-import json
-import re
 import struct
 import sys
 import zipfile
@@ -20,6 +18,7 @@ from bench.report import table
 from bench.weight import launch_page_weight, player_weight
 from scorm_builder.build import build_course
 from scorm_builder.errors import Reporter
+from scorm_builder.render.chunks import read_chunk
 
 
 def test_generated_course_builds_without_any_diagnostic(tmp_path):
@@ -30,8 +29,7 @@ def test_generated_course_builds_without_any_diagnostic(tmp_path):
     assert reporter.diagnostics == []
     with zipfile.ZipFile(zip_path) as zf:
         names = zf.namelist()
-        page = zf.read("index.html").decode()
-    data = json.loads(re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', page, re.S)[1])
+        data = read_chunk(zf.read("index.course.js").decode())
     assert len(data["questions"]) == size.questions
     assert {q["type"] for q in data["questions"].values()} == {"single", "multiple", "truefalse", "fillin",
                                                                 "matching", "ordering"}

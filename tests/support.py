@@ -1,10 +1,13 @@
-"""Things tests import: where the fixtures and the sample course are, a minimal course, and
-zips shaped like Moodle's broken test packages."""
+"""Things tests import: where the fixtures and the sample course are, a minimal course, zips
+shaped like Moodle's broken test packages, and readers of what a built package holds."""
 from __future__ import annotations
 
+import json
 import textwrap
 import zipfile
 from pathlib import Path
+
+from scorm_builder.render.chunks import course_file, page_file, read_chunk
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -112,3 +115,24 @@ def broken_moodle_zips(folder: Path) -> dict[str, Path]:
             for entry, data in files:
                 zf.writestr(entry, data)
     return paths
+
+
+def launch_data(zip_path: Path, page: str = "index.html") -> dict:
+    """A built SCO's course data, as the player has it: the launch page's `#sb-data` and its
+    course file (render/chunks.py)."""
+    with zipfile.ZipFile(zip_path) as zf:
+        html = zf.read(page).decode()
+        start = html.index('id="sb-data">') + len('id="sb-data">')
+        data = json.loads(html[start:html.index("</script>", start)])
+        data.update(read_chunk(zf.read(course_file(page)).decode()))
+    return data
+
+
+def course_html(zip_path: Path, page: str = "index.html") -> str:
+    """The launch page as it is once every page of its SCO has loaded: all a learner can reach."""
+    with zipfile.ZipFile(zip_path) as zf:
+        html = zf.read(page).decode()
+        ids = [p["id"] for p in read_chunk(zf.read(course_file(page)).decode())["pages"]]
+        names = set(zf.namelist())
+        later = "".join(read_chunk(zf.read(page_file(i)).decode())["html"] for i in ids if page_file(i) in names)
+    return html.replace("</main>", later + "</main>", 1)

@@ -2,7 +2,7 @@
    become an APG tab list; glossary terms toggle their definition; a one-open accordion stays so
    where the browser ignores <details name>. Without it every panel shows under its heading. */
 var SB = window.SB = window.SB || {};
-(SB.modules = SB.modules || []).push(['blocks', [], function () {
+(SB.modules = SB.modules || []).push(['blocks', ['pages'], function (SB) {
   'use strict';
 
   function tabs(box) {
@@ -45,8 +45,9 @@ var SB = window.SB = window.SB || {};
     select(panels[0]);
   }
 
+  /* Tab lists on each page as it arrives; the rest listens once, on the document. */
   function init(root) {
-    [].forEach.call(root.querySelectorAll('.sb-tabs'), tabs);
+    SB.pages.each(function (s) { [].forEach.call(s.querySelectorAll('.sb-tabs'), tabs); });
     root.addEventListener('click', function (e) {
       var b = e.target.closest && e.target.closest('.sb-term-button');
       if (!b) return;

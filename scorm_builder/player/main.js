@@ -9,10 +9,13 @@ var SB = window.SB = window.SB || {};
   var tracker = SB.tracker, nav = SB.nav, data = courseData(), ready = false, offer = false;
   var closing = null, savingTimer = null;
 
+  /* The launch page's data and, from the course file loaded before player.js, the rest. */
   function courseData() {
-    var el = $('sb-data'), d = null;
+    var el = $('sb-data'), d = null, more = SB.course;
     try { d = el && JSON.parse(el.textContent); } catch (e) { d = null; }
-    return d && Array.isArray(d.pages) ? d : null;
+    if (!d || !more || !Array.isArray(more.pages)) return null;
+    for (var k in more) d[k] = more[k];
+    return d;
   }
 
   SB.data = data;
@@ -96,6 +99,12 @@ var SB = window.SB = window.SB || {};
     }
   }
 
+  /* A page's file did not load (a dropped connection to the LMS's server): say so, and retry. */
+  function onFail(id) {
+    var box = note('load', SB.t('load_failed'), [[SB.t('retry'), function () { note('load', null); nav.go(id); }]]);
+    if (document.activeElement === document.body) box.querySelector('button').focus();  // a closed contents had it
+  }
+
   function onChange(failing) {
     note('warn', SB.t(failing ? 'save_failed' : 'save_ok'));
     if (!failing) setTimeout(function () { if (!tracker.failing()) note('warn', null); }, 8000);
@@ -131,7 +140,7 @@ var SB = window.SB = window.SB || {};
 
   function boot() {
     if (!data) return;
-    nav.init(data, shown);
+    nav.init(data, shown, onFail);
     tracker.start({ ready: onReady, change: onChange, busy: onBusy, done: onDone });
     if (!ready) nav.go(nav.fromHash() || nav.first(), true);  // a slow LMS: show the course now
     $('sb-exit').addEventListener('click', exit);

@@ -1,20 +1,45 @@
 /* nav.js: the page shell. One page at a time, the table of contents (a dialog on small screens),
-   previous/next, "Sida 3 av 12", the progress bar, and focus on the new page's heading. */
+   previous/next, "Sida 3 av 12", the progress bar, and focus on the new page's heading. Pages
+   come from SB.pages (pages.js): a page not yet here is shown once its file has loaded, and the
+   next one is fetched while the learner reads. */
 var SB = window.SB = window.SB || {};
-(SB.modules = SB.modules || []).push(['nav', [], function (SB) {
+(SB.modules = SB.modules || []).push(['nav', ['pages'], function (SB) {
   'use strict';
 
   var nav = {};
-  var order = [], cur = null, onShow = null, tocOpen = false, box, title = document.title;
+  var order = [], cur = null, want = null, onShow = null, onFail = null, tocOpen = false, box, title = document.title;
   var $ = function (id) { return document.getElementById(id); };
   var small = window.matchMedia ? window.matchMedia('(max-width: 47.99em)') : { matches: false };
 
-  function section(id) { return document.querySelector('section.sb-page[data-page="' + id + '"]'); }
+  var section = SB.pages.section;
   function links() { return [].slice.call($('sb-toc').querySelectorAll('a[data-page]')); }
 
-  nav.init = function (data, show) {
+  /* The contents: each lesson's title over links to its pages. */
+  function contents(data) {
+    var list = $('sb-toc').appendChild(document.createElement('ol')), titles = {}, group = null, last = null;
+    (data.lessons || []).forEach(function (l) { titles[l[0]] = l[1]; });
+    data.pages.forEach(function (p) {
+      if (!group || p.lesson !== last) {
+        last = p.lesson;
+        var li = list.appendChild(document.createElement('li'));
+        li.appendChild(document.createElement('span')).className = 'sb-toc-lesson';
+        li.firstChild.textContent = titles[p.lesson] || '';
+        group = li.appendChild(document.createElement('ol'));
+      }
+      var a = group.appendChild(document.createElement('li')).appendChild(document.createElement('a'));
+      a.href = '#p-' + p.id;
+      a.setAttribute('data-page', p.id);
+      a.textContent = p.title;
+    });
+  }
+
+  /* show(id): a page is on screen; fail(id): its file could not be loaded. */
+  nav.init = function (data, show, fail) {
     onShow = show;
-    order = data.pages.map(function (p) { return p.id; }).filter(section);
+    onFail = fail;
+    order = data.pages.map(function (p) { return p.id; });
+    SB.pages.init(order);
+    contents(data);
     var bar = document.createElement('span');
     bar.className = 'sb-progress-bar';
     $('sb-progress').appendChild(bar);
@@ -36,8 +61,10 @@ var SB = window.SB = window.SB || {};
     close.textContent = SB.t('close');
     close.addEventListener('click', function () { toc(false); });
     box.appendChild($('sb-toc'));
-    [].forEach.call(document.querySelectorAll('a[target=_blank]'), function (a) {
-      a.appendChild(document.createElement('span')).textContent = ' ' + SB.t('new_tab');
+    SB.pages.each(function (s) {
+      [].forEach.call(s.querySelectorAll('a[target=_blank]'), function (a) {
+        a.appendChild(document.createElement('span')).textContent = ' ' + SB.t('new_tab');
+      });
     });
     $('sb-toc-toggle').addEventListener('click', function () { toc(!tocOpen); });
     $('sb-toc').addEventListener('click', function (e) {
@@ -69,13 +96,22 @@ var SB = window.SB = window.SB || {};
   }
   nav.fromHash = fromHash;
 
-  /* Show page `id`; focus its heading unless this is the first page of the launch. */
+  /* Show page `id` (once it is here); focus its heading unless this is the first page of the launch. */
   nav.go = function (id, quiet) {
     if (!nav.has(id)) return;
+    want = id;
+    $('sb-main').setAttribute('aria-busy', 'true');
+    SB.pages.load(id, function (s) {
+      if (want !== id) return;  // the learner went on while it loaded
+      $('sb-main').removeAttribute('aria-busy');
+      if (s) show(id, s, quiet); else if (onFail) onFail(id);
+    });
+  };
+
+  function show(id, s, quiet) {
     var i = order.indexOf(id);
-    if (cur) section(cur).hidden = true;
+    if (cur && section(cur)) section(cur).hidden = true;
     cur = id;
-    var s = section(id);
     s.hidden = false;
     $('sb-prev').disabled = i === 0;
     $('sb-next').disabled = i === order.length - 1;
@@ -91,7 +127,8 @@ var SB = window.SB = window.SB || {};
     if (!quiet && h) h.focus({ preventScroll: true });  // a focus scroll would hide the top bar
     if (!quiet) window.scrollTo(0, 0);
     if (onShow) onShow(id);
-  };
+    if (i + 1 < order.length) SB.pages.load(order[i + 1]);
+  }
 
   /* seen: page id -> 1. Marks the contents and sets the bar to the share of pages seen. */
   nav.progress = function (seen) {

@@ -10,7 +10,7 @@
    and described, is its type module's (player/questions/, SB.questionTypes): no type branches here.
    Reports through SB.tracker, reads SB.state (the tracker's) and SB.t; see docs/quiz-data.md. */
 var SB = window.SB = window.SB || {};
-(SB.modules = SB.modules || []).push(['quiz', [], function (SB) {
+(SB.modules = SB.modules || []).push(['quiz', ['pages'], function (SB) {
   'use strict';
 
   var quiz = {};
@@ -313,13 +313,21 @@ var SB = window.SB = window.SB || {};
     ids.forEach(function (id, i) { at[id] = i; });
     if (SB.state.changed) forget(state());
     test = data.test;
-    testPage = test ? document.querySelector('section.sb-test[data-test]') : null;
-    ids.forEach(function (id) {
-      var form = formOf(id);
-      if (form && !(testPage && testPage.contains(form))) initCheck(id);
-    });
-    if (testPage) initTest();
+    SB.pages.each(added);
   };
+
+  /* A page is here (pages.js): the test, or a page with knowledge checks. */
+  function added(s) {
+    if (test && s.matches('section.sb-test[data-test]')) {
+      testPage = s;
+      initTest();
+      return;
+    }
+    all(s, '[id^="q-"]').forEach(function (form) {
+      var id = form.id.slice(2);
+      if (data.questions[id] && formOf(id) === form) initCheck(id);
+    });
+  }
 
   /* Whether a response is right, as the question's type scores it (the Python records score the
      same; tests/quiz/test_scoring_parity.py). */

@@ -4,17 +4,20 @@ Lessons are held to the raw-HTML allowlist as they are read (source/sanitize.py)
 on a launch page comes from the theme, and a course's `theme_overrides/` may change any template,
 with Jinja able to assemble markup no source check would see. So each rendered page is read once
 more, every tag as written (the standard library's HTMLParser): its only scripts are the player's
-two, and no element has an event attribute, a script URL or a frame that could hold a page of its own.
+three, and no element has an event attribute, a script URL or a frame that could hold a page of its
+own. The pages in `pages/` (render/chunks.py) are lesson HTML that no template touches: checked
+when read, they are not read again.
 """
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
 
+from scorm_builder.render.chunks import course_file
 from scorm_builder.source.asset_files import CSS_LOADS
 from scorm_builder.source.sanitize import url_scheme
 
-PLAYER_SCRIPTS = ({"src": "player.js"}, {"type": "application/json", "id": "sb-data"})
+PLAYER_SCRIPTS = ({"src": "player.js"}, {"type": "application/json", "id": "sb-data"})   # and the course file
 FRAMES = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
@@ -23,14 +26,15 @@ Finding = tuple[str, int, dict]   # (catalogue code, line in the page, parameter
 
 
 class _Page(HTMLParser):
-    def __init__(self):
+    def __init__(self, scripts: tuple[dict, ...]):
         super().__init__(convert_charrefs=True)
+        self.scripts = scripts
         self.found: list[Finding] = []
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
         values = {name.lower(): value or "" for name, value in attrs}
-        if tag == "script" and values not in PLAYER_SCRIPTS:
+        if tag == "script" and values not in self.scripts:
             self.found.append(("theme.script", line, {"tag": self.get_starttag_text()}))
         elif tag in FRAMES:
             self.found.append(("theme.frame", line, {"tag": tag}))
@@ -43,8 +47,9 @@ class _Page(HTMLParser):
                     self.found.append(("theme.script_url", line, {"attribute": name, "tag": tag, "scheme": scheme}))
 
 
-def page_findings(html: str) -> list[Finding]:
-    page = _Page()
+def page_findings(html: str, name: str = "index.html") -> list[Finding]:
+    """`name`: the launch page's file name, which names its course file."""
+    page = _Page(PLAYER_SCRIPTS + ({"src": course_file(name)},))
     try:
         page.feed(html)
         page.close()
@@ -63,7 +68,7 @@ def check_launch_pages(staging: Path) -> list[tuple[str, str, int, dict]]:
     """(code, file name, line, parameters) for every launch page and stylesheet in the staging folder."""
     found = [(code, page.name, line, params)
              for page in sorted(staging.glob("*.html"))
-             for code, line, params in page_findings(page.read_text(encoding="utf-8"))]
+             for code, line, params in page_findings(page.read_text(encoding="utf-8"), page.name)]
     return found + [(code, sheet.name, line, params)
                     for sheet in sorted(staging.glob("*.css"))
                     for code, line, params in css_findings(sheet.read_text(encoding="utf-8", errors="replace"))]

@@ -1,8 +1,8 @@
 """imsmanifest.xml for one variant: the course as a scorm12 manifest model, written by scorm12.writer.
 
 A single-SCO package has one resource holding every file. With `packaging: multi-sco` each
-lesson's SCO resource holds its page and depends on one shared `asset` resource with the rest;
-the SCO resources come first, because some LMSes launch the first `webcontent` resource they find.
+lesson's SCO resource holds its launch page, course data and pages (render/chunks.py), and depends
+on one shared `asset` resource with the rest; the SCO resources come first, because some LMSes launch the first `webcontent` resource they find.
 """
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def build_manifest(variant: Variant, scos: list[Sco], files: list[str]) -> bytes
     """`files`: every file in the package but the manifest and the XSDs, sorted."""
     course = variant.course
     title = scos[0].title if len(scos) == 1 else variant.title
-    shared = [f for f in files if f not in {sco.href for sco in scos}]
+    own = {f for sco in scos for f in sco.files}
+    shared = [f for f in files if f not in own]
     multi = len(scos) > 1
     items, resources = [], []
     for sco in scos:
@@ -36,7 +37,7 @@ def build_manifest(variant: Variant, scos: list[Sco], files: list[str]) -> bytes
                           title=sco.title, masteryscore=_number(test.pass_mark) if test else None))
         resources.append(Resource(
             identifier=res_id, scormtype="sco", href=sco.href,
-            files=tuple(File(f) for f in ([sco.href] if multi else [sco.href] + shared)),
+            files=tuple(File(f) for f in (sco.files if multi else [sco.href] + [f for f in files if f != sco.href])),
             dependencies=(Dependency(COMMON_ID),) if multi else ()))
     if multi:
         resources.append(Resource(identifier=COMMON_ID, scormtype="asset", files=tuple(File(f) for f in shared)))

@@ -12,11 +12,11 @@ from markupsafe import Markup
 from scorm_builder import __version__
 from scorm_builder.i18n import catalogue
 from scorm_builder.render.variant import RenderedLesson, Variant, own_questions
-from scorm_builder.render import theme
+from scorm_builder.render import chunks, theme
 
 PLAYER_DIR = Path(__file__).resolve().parent.parent / "player"
-PLAYER_SOURCES = ("modules.js", "scorm.js", "progress.js", "tracker.js", "quiz.js", "nav.js", "blocks.js", "certificate.js",
-                  "main.js")
+PLAYER_SOURCES = ("modules.js", "scorm.js", "progress.js", "tracker.js", "pages.js", "quiz.js", "nav.js", "blocks.js",
+                  "certificate.js", "main.js")
 
 
 @dataclass
@@ -29,6 +29,12 @@ class Sco:
     @property
     def test_lesson(self) -> RenderedLesson | None:
         return next((r for r in self.lessons if r.lesson.test), None)
+
+    @property
+    def files(self) -> list[str]:
+        """Its launch page, its course data and its pages after the first (render/chunks.py)."""
+        page_ids = [p.id for r in self.lessons for p in r.pages]
+        return [self.href, chunks.course_file(self.href)] + [chunks.page_file(pid) for pid in page_ids[1:]]
 
 
 def scos_of(variant: Variant) -> list[Sco]:
@@ -79,7 +85,9 @@ def _json_for_script(data: dict) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def course_data(variant: Variant, sco: Sco) -> dict:
+def course_data(variant: Variant, sco: Sco) -> tuple[dict, dict]:
+    """(launch, contents) of a SCO's course data (docs/architecture.md): what its launch page
+    carries, the same size for any course, and what its course file carries, which grows with it."""
     course = variant.course
     pages = [{"id": p.id, "key": p.key, "title": p.title, "lesson": p.lesson_id}
              for r in sco.lessons for p in r.pages]
@@ -98,15 +106,17 @@ def course_data(variant: Variant, sco: Sco) -> dict:
     else:
         completion = "test" if test else "pages"
     content = json.dumps([pages, questions, test, [r.html for r in sco.lessons]], sort_keys=True)
-    return {
+    launch = {
         "format": 1, "course": course.id, "version": course.version,
         "audience": variant.audience.id if variant.audience else "", "sco": sco.id,
         **({"level": variant.level.id if variant.level else ""} if course.levels else {}),
         "build": hashlib.sha256(content.encode()).hexdigest()[:12],
         "lang": course.language, "title": sco.title, "completion": completion,
-        "mastery": test["passMark"] if test else None,
-        "pages": pages, "questions": questions, "test": test, "strings": player_strings(course.language),
+        "mastery": test["passMark"] if test else None, "strings": player_strings(course.language),
     }
+    contents = {"lessons": [[r.lesson.id, r.lesson.title] for r in sco.lessons],
+                "pages": pages, "questions": questions, "test": test}
+    return launch, contents
 
 
 def certificate_text(variant: Variant) -> dict[str, object] | None:
@@ -123,17 +133,27 @@ def certificate_text(variant: Variant) -> dict[str, object] | None:
 
 
 def render_variant(variant: Variant, staging: Path) -> list[Sco]:
-    """Write every file of the package except the manifest; returns the SCOs for the manifest."""
+    """Write every file of the package except the manifest; returns the SCOs for the manifest.
+    A launch page holds its first page; the other pages and the course data are files of their
+    own (render/chunks.py)."""
     course = variant.course
     env = theme.environment(course.root, course.theme)
     template = env.get_template("base.html")
     scos = scos_of(variant)
+    (staging / chunks.PAGES_DIR).mkdir(exist_ok=True)
     for sco in scos:
-        data = course_data(variant, sco)
+        launch, contents = course_data(variant, sco)
+        page_html = [html for r in sco.lessons for html in r.page_html]
+        page_ids = [p.id for r in sco.lessons for p in r.pages]
         html = template.render(lang=course.language, sco_title=sco.title, generator_version=__version__,
-                               data_json=_json_for_script(data), strings=data["strings"],
-                               lessons=[_Lesson(r) for r in sco.lessons], certificate=certificate_text(variant))
+                               data_json=_json_for_script(launch), strings=launch["strings"],
+                               course_script=chunks.course_file(sco.href),
+                               first_page=Markup(page_html[0] if page_html else ""),
+                               certificate=certificate_text(variant))
         (staging / sco.href).write_text(html, encoding="utf-8")
+        (staging / chunks.course_file(sco.href)).write_text(chunks.course_chunk(contents), encoding="utf-8")
+        for page_id, page in zip(page_ids[1:], page_html[1:]):
+            (staging / chunks.page_file(page_id)).write_text(chunks.page_chunk(page_id, page), encoding="utf-8")
     (staging / "player.js").write_text(player_script(), encoding="utf-8")
     (staging / "player.css").write_text(player_css(), encoding="utf-8")
     shutil.copyfile(theme.find_file(course.root, course.theme, "theme.css"), staging / "theme.css")
@@ -142,12 +162,3 @@ def render_variant(variant: Variant, staging: Path) -> list[Sco]:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(abs_path, target)
     return scos
-
-
-class _Lesson:
-    """A rendered lesson for templates: its HTML is ours (built as a tree), so it is Markup."""
-
-    def __init__(self, rendered: RenderedLesson):
-        self.lesson, self.pages, self.html = rendered.lesson, rendered.pages, Markup(rendered.html)
-
-

@@ -33,9 +33,14 @@ class Page:
 @dataclass
 class RenderedLesson:
     lesson: Lesson
-    html: str               # the lesson's page sections
+    page_html: list[str]    # each page's section, in the order of `pages`
     pages: list[Page]
     questions: list         # Question records (a type's record from scorm_builder/questions/)
+
+    @property
+    def html(self) -> str:
+        """The lesson's page sections, one after the other."""
+        return "".join(self.page_html)
 
 
 @dataclass
@@ -93,7 +98,7 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
     converter = converter or Converter()
     variant = Variant(course, audience, [], level=level)
     for lesson, ctx in contexts or lesson_contexts(course, audience, level, reporter):
-        html = converter.convert(lesson.body, ctx)
+        page_html = converter.convert(lesson.body, ctx)
         if not ctx.pages:   # Markdown skips its tree processors for an empty body: say it here
             reporter.error("page.none", lesson.path, lesson.body_offset + 1)
         if lesson.test and ctx.pages and not ctx.questions and not _has_mistakes(lesson, reporter):
@@ -108,7 +113,7 @@ def convert_variant(course: Course, audience: Audience | None, level: Level | No
         if not lesson.test:
             _check_page_lengths(lesson, ctx.pages, ctx.page_words, reporter)
         pages = [Page(pid, page_key(pid), title, lesson.id) for pid, title in ctx.pages]
-        variant.lessons.append(RenderedLesson(lesson, html, pages, ctx.questions))
+        variant.lessons.append(RenderedLesson(lesson, page_html, pages, ctx.questions))
         variant.assets.update(ctx.assets)
     check_unique_ids([q for r in variant.lessons for q in r.questions], reporter)
     _check_asset_names(variant, reporter)

@@ -61,8 +61,14 @@ class OurPlayer:
     def press(self, locator) -> None:
         self.hands.press(locator)
 
+    def arrived(self) -> None:
+        """Wait for the page asked for: pages load on demand (player/pages.js), and #sb-main is
+        aria-busy until the page is shown."""
+        self.frame.locator("#sb-main:not([aria-busy])").wait_for()
+
     def next(self) -> None:
         self.press(self.button("next"))
+        self.arrived()
         self.screenshot()
 
     def exit(self) -> None:
@@ -71,10 +77,12 @@ class OurPlayer:
 
     def resume(self) -> None:
         self.press(self.button("resume"))
+        self.arrived()
         self.screenshot()
 
     def start_over(self) -> None:
         self.press(self.button("restart"))
+        self.arrived()
         self.screenshot()
 
     def read_pages(self, count: int | None = None) -> None:

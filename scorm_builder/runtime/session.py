@@ -241,9 +241,11 @@ class Session:
         return False
 
     def course_data(self) -> dict | None:
-        """The course data (`#sb-data`) of the launched page, or None for third-party content."""
+        """The course data of the launched page (`#sb-data` and its course file, render/chunks.py),
+        or None for third-party content."""
         return self.frame.evaluate(
-            "() => { const el = document.getElementById('sb-data'); return el ? JSON.parse(el.textContent) : null; }")
+            "() => { const el = document.getElementById('sb-data');"
+            " return el ? Object.assign(JSON.parse(el.textContent), window.SB && SB.course) : null; }")
 
     def screenshot(self, label: str) -> Path | None:
         """Photograph what the learner sees now, full length at desktop and phone width (the

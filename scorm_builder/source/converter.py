@@ -36,7 +36,7 @@ CONTENT_READ = (".svg", ".vtt")   # the asset checks read these files' content; 
 @dataclass
 class Conversion:
     """One lesson converted for one context: what PageContext collects, and what was reported."""
-    html: str
+    page_html: list         # each page's section, in order
     pages: list
     page_words: list
     questions: list
@@ -64,8 +64,8 @@ class Converter:
         self._reported: set[tuple] = set()          # keys whose diagnostics this build has shown
         self._lesson_ids: dict[int, tuple[dict, str]] = {}   # id(lesson_ids) -> (it, its digest)
 
-    def convert(self, body: str, context: PageContext) -> str:
-        """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions,
+    def convert(self, body: str, context: PageContext) -> list[str]:
+        """HTML of each page of one lesson (its section); fills context.pages, .page_words, .questions,
         .assets, and reports the conversion's diagnostics the first time it is handed out."""
         base = self._reuse_key(body, context)
         found = self._find(base, context.variant())
@@ -83,7 +83,7 @@ class Converter:
             for d in result.diagnostics:
                 report = context.reporter.error if d.severity == ERROR else context.reporter.warning
                 report(d.code, d.path, d.line, d.col, **d.params)
-        return result.html
+        return result.page_html
 
     def prepare(self, tasks: list[tuple[str, PageContext]]) -> None:
         """Convert ahead, in parallel when worth it, every (body, context) that `convert` will be
@@ -155,8 +155,8 @@ def run(body: str, context: PageContext) -> Conversion:
     """Convert into a context of its own (see `_isolated`), keeping what it reported."""
     from scorm_builder.source.markdown import convert   # only a build that converts needs Markdown
 
-    html = convert(body, context)
-    return Conversion(html, context.pages, context.page_words, context.questions, context.assets,
+    page_html = convert(body, context)
+    return Conversion(page_html, context.pages, context.page_words, context.questions, context.assets,
                       context.reporter.diagnostics, context.variant_read,
                       {str(path): fingerprint(path) for path in sorted(context.touched)})
 

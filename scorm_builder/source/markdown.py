@@ -26,7 +26,7 @@ from scorm_builder.source.context import PageContext
 from scorm_builder.source.figures import FIGURE_BLOCKS
 from scorm_builder.source.glossary import TERM, GlossaryBlock, PlainTermsTreeprocessor, TermPattern
 from scorm_builder.source.html_checks import AttributeSnapshot, AttributeTreeprocessor, RawHtmlCheck
-from scorm_builder.source.paging import PageTreeprocessor, PageWordsTreeprocessor
+from scorm_builder.source.paging import PAGE_BREAK, PageTreeprocessor, PageWordsTreeprocessor
 from scorm_builder.source.sectioned_blocks import SECTIONED_BLOCKS
 from scorm_builder.source.tables import TableTreeprocessor
 from scorm_builder.source.quiz import QuestionBlock
@@ -89,11 +89,15 @@ def markdown_for(context: PageContext) -> markdown.Markdown:
     return md
 
 
-def convert(body: str, context: PageContext) -> str:
-    """HTML of one lesson (a run of page sections); fills context.pages, .page_words, .questions,
+def convert(body: str, context: PageContext) -> list[str]:
+    """HTML of each page of one lesson (its section); fills context.pages, .page_words, .questions,
     .assets and reports into context.reporter. No reuse: source/converter.py reuses conversions."""
     try:
-        return markdown_for(context).convert(body)
+        html = markdown_for(context).convert(body)
     except RecursionError:   # lists or quotes nested hundreds deep: Python-Markdown recurses per level
         context.reporter.error("page.too_deep", context.path, context.locator.offset + 1)
-        return ""
+        # reset() leaves the block parser's state as the error left it (inside a list, say): the
+        # next lesson gets a Markdown of its own
+        del _MARKDOWN[context.lang]
+        return []
+    return html.split(PAGE_BREAK) if html else []

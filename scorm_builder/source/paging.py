@@ -7,6 +7,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from scorm_builder.source.stash import resolved
 
+# Written after every page but the last, and cut there by source/markdown.py: each page becomes a
+# file of its own in the package (render/pages.py). Python-Markdown removes STX and ETX from the
+# source text, so no lesson can contain it.
+PAGE_BREAK = "\x02page\x03"
+
 
 class PageTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> etree.Element:
@@ -31,6 +36,8 @@ class PageTreeprocessor(Treeprocessor):
                 current.append(child)
         if current is None:
             sb.reporter.error("page.none", sb.path, sb.locator.offset + 1)
+        for section in list(root)[:-1]:
+            section.tail = (section.tail or "") + PAGE_BREAK
         return root
 
     def _page(self, root, title, children, heading=None, test=False):

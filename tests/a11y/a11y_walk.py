@@ -74,6 +74,17 @@ class Audit:
             self.audited += 1
             self.axe += [f"{package}: {line}" for line in a11y.lines(a11y.audit(frame, name, whole, tags=a11y.OUR_TAGS))]
 
+    def every_page(self, session, package: str) -> None:
+        """axe over the whole document once the walk has loaded every page (they load on demand),
+        so ids are checked across all pages."""
+        name = a11y.current_page(session.frame) + " (every page loaded)"
+        self.states.append(f"{package}: {name}")
+        session.page.set_viewport_size(DESKTOP)
+        try:
+            self._axe(session.frame, package, name, True)
+        finally:
+            session.page.set_viewport_size(VIEWPORT)
+
     def check_phone_contents(self, session, package: str) -> None:
         """The contents as a dialog at 320 px: axe and reflow."""
         frame = session.frame
@@ -129,6 +140,8 @@ def walk(session, audit: Audit, package: str, right: bool = False) -> None:
         if not nxt.is_enabled():
             break
         nxt.click()
+        frame.locator("#sb-main:not([aria-busy])").wait_for()   # the next page is here
         audit.check(session, package)
+    audit.every_page(session, package)
     frame.get_by_role("button", name="Avsluta", exact=True).click()
     audit.check(session, package, "closed")

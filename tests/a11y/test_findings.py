@@ -9,6 +9,7 @@ import pytest
 
 from a11y_walk import Audit, walk
 from scorm_builder.build import build_course
+from scorm_builder.render.chunks import page_chunk, page_file, read_chunk
 from scorm_builder.runtime.playback import play
 
 pytestmark = pytest.mark.playback
@@ -45,9 +46,10 @@ def faulty_package(make_course, out: Path) -> Path:
     with zipfile.ZipFile(built) as src, zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info)
-            if info.filename == "index.html":
-                assert b"<p>FEL-H\xc3\x84R</p>" in data
-                data = data.replace(b"<p>FEL-H\xc3\x84R</p>", FAULTS.encode())
+            if info.filename == page_file("l01-forsta-2"):
+                page = read_chunk(data.decode())
+                assert "<p>FEL-HÄR</p>" in page["html"]
+                data = page_chunk(page["id"], page["html"].replace("<p>FEL-HÄR</p>", FAULTS)).encode()
             dst.writestr(info, data)
     return package
 

@@ -100,6 +100,7 @@ def test_the_contents_dialog_on_a_phone_traps_and_restores_focus(theme_packages,
         seen["target"] = target.text_content()
         target.focus()
         keys.press("Enter")
+        frame.locator("#sb-main:not([aria-busy])").wait_for()   # the page is loaded on demand
         seen["after choice"] = frame.evaluate(ACTIVE)
         seen["closed after choice"] = frame.locator("#sb-toc").is_hidden()
         session.page.set_viewport_size(VIEWPORT)

@@ -4,12 +4,12 @@ fieldset/legend with a live region for feedback. (Missing alt text and captions 
 tested in tests/build and tests/authoring.)"""
 from __future__ import annotations
 
-import zipfile
 
 import lxml.html
 
 from scorm_builder.build import build_course
 from a11y_courses import every_type_course
+from support import course_html
 
 DECORATIVE = """\
 ---
@@ -26,8 +26,8 @@ Läs [Violence against women](https://www.who.int/){: lang=en } och *Honour-base
 
 
 def launch_page(package) -> lxml.html.HtmlElement:
-    with zipfile.ZipFile(package) as zf:
-        return lxml.html.fromstring(zf.read("index.html"))
+    """The launch page with every page of the course in it."""
+    return lxml.html.fromstring(course_html(package))
 
 
 def test_language_of_the_page_and_of_parts(make_course, tmp_path):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import zipfile
 
@@ -10,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from support import GOLF
+from support import GOLF, course_html, launch_data
 from scorm_builder.build import build_course
 from scorm_builder.cli import main
 
@@ -81,10 +80,7 @@ def test_every_file_is_listed_and_every_listed_file_exists(make_course, tmp_path
 
 def test_audience_blocks_and_variant_titles(make_course, tmp_path):
     chefer, omsorg = build_course(make_course(), tmp_path / "dist")
-    with zipfile.ZipFile(chefer) as zf:
-        chefer_html = zf.read("index.html").decode()
-    with zipfile.ZipFile(omsorg) as zf:
-        omsorg_html = zf.read("index.html").decode()
+    chefer_html, omsorg_html = course_html(chefer), course_html(omsorg)
     assert "Bara för chefer." in chefer_html and "Bara för chefer." not in omsorg_html
     assert "Minikurs – Chefer" in chefer_html and "Minikurs – Omsorgspersonal" in omsorg_html
     assert manifest_of(chefer).get("identifier") != manifest_of(omsorg).get("identifier")
@@ -96,14 +92,13 @@ def test_lessons_limited_to_an_audience(make_course, tmp_path):
                           "course.yml": "id: mini\ntitle: Minikurs\naudiences:\n  - id: chefer\n    title: C\n"
                                         "  - id: omsorg\n    title: O\nlessons: [01-forsta, 02-omsorg]\n"})
     chefer, omsorg = build_course(course, tmp_path / "dist")
-    assert "Omsorgssida" not in zipfile.ZipFile(chefer).read("index.html").decode()
-    assert "Omsorgssida" in zipfile.ZipFile(omsorg).read("index.html").decode()
+    assert "Omsorgssida" not in course_html(chefer)
+    assert "Omsorgssida" in course_html(omsorg)
 
 
 def test_course_data_lists_pages_questions_and_test(make_course, tmp_path):
     zip_path = build_course(make_course(), tmp_path / "dist", ["omsorg"])[0]
-    html = zipfile.ZipFile(zip_path).read("index.html").decode()
-    data = json.loads(re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', html, re.S)[1])
+    data = launch_data(zip_path)
     assert [p["id"] for p in data["pages"]] == ["l01-forsta-1", "l01-forsta-2", "slutprov-1"]
     assert data["test"]["pool"] == ["prov-1", "prov-2", "prov-3"] and data["test"]["draw"] == 2
     assert data["mastery"] == 80 and data["completion"] == "pages-and-test"
@@ -141,7 +136,7 @@ def test_nothing_loads_from_outside_the_package(make_course, tmp_path):
 def test_web_links_open_in_a_new_tab(make_course, tmp_path):
     lesson = "---\ntitle: Länkar\n---\n# Sida\n\n[Brå](https://bra.se/statistik)\n"
     zip_path = build_course(make_course({"lessons/01-forsta.md": lesson}), tmp_path / "dist", ["chefer"])[0]
-    html = zipfile.ZipFile(zip_path).read("index.html").decode()
+    html = course_html(zip_path)
     assert '<a href="https://bra.se/statistik" rel="noopener noreferrer" target="_blank">Brå</a>' in html
 
 

@@ -2,8 +2,6 @@
 `variants:`), selected with --audience and --level, named in file names, titles and the manifest."""
 from __future__ import annotations
 
-import json
-import re
 import zipfile
 
 import pytest
@@ -11,6 +9,7 @@ from click.testing import CliRunner
 
 from scorm_builder.build import build_course
 from scorm_builder.cli import main
+from support import course_html, launch_data
 
 COURSE_YML = """\
 id: mini
@@ -101,8 +100,7 @@ def leveled(make_course):
 
 
 def data(zip_path) -> dict:
-    html = zipfile.ZipFile(zip_path).read("index.html").decode()
-    return json.loads(re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', html).group(1))
+    return launch_data(zip_path)
 
 
 def manifest(zip_path) -> str:
@@ -127,8 +125,7 @@ def test_one_package_per_audience_and_level(leveled, tmp_path):
 
 def test_levels_limit_lessons_blocks_and_questions(leveled, tmp_path):
     grund, djup = build_course(leveled(), tmp_path / "dist", audiences=["omsorg"])
-    grund_html = zipfile.ZipFile(grund).read("index.html").decode()
-    djup_html = zipfile.ZipFile(djup).read("index.html").decode()
+    grund_html, djup_html = course_html(grund), course_html(djup)
     assert "Bara grundnivån." in grund_html and "Bara grundnivån." not in djup_html
     assert "Only the advanced level." in djup_html and "Only the advanced level." not in grund_html
     assert '<div class="sb-level">' in djup_html

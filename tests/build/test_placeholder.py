@@ -2,12 +2,12 @@
 fill in. It renders as a marked box, and check/build warn at its line, so --strict fails."""
 from __future__ import annotations
 
-import zipfile
 
 from click.testing import CliRunner
 
 from scorm_builder.build import build_course
 from scorm_builder.cli import main
+from support import course_html
 
 LESSON = """\
 ---
@@ -29,7 +29,7 @@ Telefonnummer till socialtjänstens mottagning.
 
 def test_rendered_as_a_marked_box(make_course, tmp_path):
     zip_path = build_course(make_course({"lessons/01-forsta.md": LESSON}), tmp_path / "dist", ["omsorg"])[0]
-    html = zipfile.ZipFile(zip_path).read("index.html").decode()
+    html = course_html(zip_path)
     assert ('<aside class="sb-callout sb-callout-warning sb-placeholder">\n<p class="sb-callout-title">'
             'Platshållare – fylls i av kommunen: Lokal rutin</p>\n<p>Beskriv er rutin') in html
     assert '<p class="sb-callout-title">Platshållare – fylls i av kommunen</p>\n<p>Telefonnummer' in html

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from lxml import html
 from scorm_builder.build import build_course
 from scorm_builder.cli import main
 from scorm_builder.questions.scenario import shortest_path
-from support import SAMPLE_COURSE
+from support import SAMPLE_COURSE, course_html, launch_data
 
 # Block elements whose text is one unit of reading: a paragraph, a list item, a table cell ...
 UNITS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "legend", "label", "summary", "figcaption"}
@@ -56,8 +55,7 @@ def packages(tmp_path_factory) -> dict[tuple[str, str | None], Path]:
 def page_units(package: Path) -> list[str]:
     """The text of the course's pages as a learner can reach it (feedback included), one string per
     paragraph, list item, table cell, heading or question name; the player's own chrome is left out."""
-    with zipfile.ZipFile(package) as zf:
-        doc = html.fromstring(zf.read("index.html").decode("utf-8"))
+    doc = html.fromstring(course_html(package))
     units = []
     for page in doc.xpath("//section[contains(concat(' ', @class, ' '), ' sb-page ')]"):
         for el in page.iter(*UNITS):
@@ -70,9 +68,7 @@ def page_units(package: Path) -> list[str]:
 
 
 def course_data(package: Path) -> dict:
-    with zipfile.ZipFile(package) as zf:
-        doc = html.fromstring(zf.read("index.html").decode("utf-8"))
-    return json.loads(doc.get_element_by_id("sb-data").text)
+    return launch_data(package)
 
 
 def words(units) -> int:

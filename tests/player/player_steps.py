@@ -2,10 +2,7 @@
 and names only (docs/architecture.md, the accessible-names contract)."""
 from __future__ import annotations
 
-import json
 import re
-import zipfile
-from pathlib import Path
 
 from scorm_builder import questions
 from scorm_builder.runtime.hands import Hands
@@ -57,13 +54,13 @@ COURSE = {
 }
 
 
-def launch_data(zip_path: Path, page: str = "index.html") -> dict:
-    html = zipfile.ZipFile(zip_path).read(page).decode()
-    start = html.index('id="sb-data">') + len('id="sb-data">')
-    return json.loads(html[start:html.index("</script>", start)])
+def arrived(frame) -> None:
+    """Wait for the page asked for: pages load on demand, and #sb-main is aria-busy till it is shown."""
+    frame.locator("#sb-main:not([aria-busy])").wait_for()
 
 
 def page_number(frame) -> str:
+    arrived(frame)
     return frame.locator("#sb-pageno").inner_text()
 
 
@@ -71,6 +68,7 @@ def go_to(frame, title: str) -> None:
     """Open the table of contents and follow the link to the page called `title`."""
     frame.get_by_role("button", name="Innehåll").click()
     frame.get_by_role("link", name=title, exact=True).click()
+    arrived(frame)
 
 
 def read_to_end(frame) -> None:
@@ -78,6 +76,7 @@ def read_to_end(frame) -> None:
     nxt = frame.get_by_role("button", name="Nästa")
     while nxt.is_enabled():
         nxt.click()
+        arrived(frame)
 
 
 def answer(frame, group, q: dict, right: bool) -> None:

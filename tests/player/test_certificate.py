@@ -9,7 +9,8 @@ import zipfile
 import pypdf
 import pytest
 
-from player_steps import COURSE, exit_course, launch_data, read_to_end, take_test
+from player_steps import COURSE, exit_course, read_to_end, take_test
+from support import launch_data
 from scorm_builder.runtime import a11y
 
 pytestmark = pytest.mark.playback

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from player_steps import exit_course, launch_data, page_number, read_to_end, take_test
+from player_steps import exit_course, page_number, read_to_end, take_test
+from support import launch_data
 
 pytestmark = pytest.mark.playback
 WARNING = "kunde inte sparas"

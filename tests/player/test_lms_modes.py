@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from player_steps import answer, exit_course, go_to, launch_data, page_number
+from player_steps import answer, exit_course, go_to, page_number
+from support import launch_data
 from scorm_builder.runtime.scorm_again import scorm_again_path
 
 pytestmark = pytest.mark.playback

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from player_steps import COURSE, exit_course, go_to, launch_data, page_number, read_to_end, sets, take_test
+from player_steps import COURSE, exit_course, go_to, page_number, read_to_end, sets, take_test
+from support import launch_data
 from scorm_builder.render.pages import player_css, player_script
 from scorm_builder.runtime.profiles import Student
 

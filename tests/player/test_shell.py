@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from player_steps import launch_data, page_number
-from support import SAMPLE_COURSE
+from player_steps import page_number
+from support import SAMPLE_COURSE, launch_data
 
 pytestmark = pytest.mark.playback
 

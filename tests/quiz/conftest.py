@@ -50,6 +50,6 @@ def page():
         ctx = PageContext(path="lessons/01.md", abs_path=Path("/nonexistent/lessons/01.md"),
                           course_root=Path("/nonexistent"), reporter=reporter, locator=LineLocator(body),
                           audience_ids=set(audiences), audience=audience, lesson_id="01", graded=graded, lang=lang)
-        html = convert(body, ctx)
+        html = "".join(convert(body, ctx))
         return Result(html, ctx.questions, reporter)
     return convert_page

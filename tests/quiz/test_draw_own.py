@@ -2,10 +2,7 @@
 package's audience alone, however the rest of the draw falls."""
 from __future__ import annotations
 
-import json
-import re
 import textwrap
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from learning import take_test
 
 from scorm_builder.build import build_course
 from scorm_builder.errors import BuildError, Reporter
+from support import launch_data
 
 
 def question(qid: str, audiences: str = "") -> str:
@@ -53,9 +51,7 @@ def make_course(tmp_path: Path, settings: str, questions: str = QUESTIONS) -> Pa
 
 
 def course_data(package: Path) -> dict:
-    with zipfile.ZipFile(package) as z:
-        page = z.read("index.html").decode()
-    return json.loads(re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', page, re.S)[1])
+    return launch_data(package)
 
 
 def build_errors(course: Path, **options) -> list[tuple[str, int, str]]:

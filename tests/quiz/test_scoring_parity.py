@@ -15,7 +15,7 @@ const vm = require('vm'), fs = require('fs'), path = require('path');
 const ctx = {}; ctx.window = ctx; vm.createContext(ctx);
 const dir = process.argv[1];
 // modules.js (when the player has it) makes SB.quiz from quiz.js's registration
-const files = ['modules.js', 'quiz.js'].filter(f => fs.existsSync(path.join(dir, f))).concat(fs.readdirSync(path.join(dir, 'questions')).sort().map(f => 'questions/' + f));
+const files = ['modules.js', 'pages.js', 'quiz.js'].filter(f => fs.existsSync(path.join(dir, f))).concat(fs.readdirSync(path.join(dir, 'questions')).sort().map(f => 'questions/' + f));
 for (const f of files) vm.runInContext(fs.readFileSync(path.join(dir, f), 'utf8'), ctx, { filename: f });
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
 console.log(JSON.stringify(cases.map(([q, resp]) => ctx.SB.quiz.isRight(q, resp))));

@@ -20,7 +20,7 @@ def run(body: str) -> tuple[str, list[tuple]]:
     ctx = PageContext(path="l.md", abs_path=Path("/none/lessons/l.md"), course_root=Path("/none"),
                       reporter=reporter, locator=LineLocator(body, 3), audience_ids=set(), audience=None,
                       lesson_id="l")
-    html = convert(body, ctx)
+    html = "".join(convert(body, ctx))
     return html, [(d.code, d.line) for d in reporter.diagnostics]
 
 
@@ -53,3 +53,20 @@ def test_a_recursion_error_in_conversion_is_an_error_at_the_lesson():
     finally:
         sys.setrecursionlimit(limit)
     assert (html, found) == ("", [("page.too_deep", 4)])
+
+
+def test_after_a_recursion_error_the_next_lesson_converts_as_before(monkeypatch):
+    """The process keeps one Markdown per language (source/markdown.py), and a RecursionError can
+    leave its block parser inside a list: the next lesson's paragraphs then lost their <p> and an
+    attribute list went to the document, a traceback ("failed to strip top-level tags")."""
+    from markdown.blockprocessors import OListProcessor
+
+    def too_deep(self, parent, blocks):
+        self.parser.state.set("list")   # as deep nesting leaves it when the stack runs out
+        raise RecursionError
+
+    with monkeypatch.context() as m:
+        m.setattr(OListProcessor, "run", too_deep)
+        assert run("# Sida\n\n- punkt\n")[1] == [("page.too_deep", 4)]
+    html, found = run("# Sida\n\nText.\n{: .viktig }\n")
+    assert '<p class="viktig">Text.</p>' in html and found == []

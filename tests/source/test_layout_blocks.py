@@ -3,7 +3,6 @@ author mistake at its line (Python-Markdown's own test style)."""
 from __future__ import annotations
 
 import textwrap
-import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +13,7 @@ from scorm_builder.errors import Reporter
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.lines import LineLocator
 from scorm_builder.source.markdown import convert
+from support import course_html
 
 
 def converted(body: str, lang: str = "sv", glossary: dict | None = None) -> tuple[str, list[str]]:
@@ -23,7 +23,7 @@ def converted(body: str, lang: str = "sv", glossary: dict | None = None) -> tupl
     ctx = PageContext(path="l.md", abs_path=Path("/none/lessons/l.md"), course_root=Path("/none"),
                       reporter=reporter, locator=LineLocator(body), audience_ids=set(), audience=None,
                       lesson_id="l", lang=lang, glossary=glossary or {})
-    html = convert(body, ctx)
+    html = "".join(convert(body, ctx))
     return html, [f"{d.line}: {d.code}" for d in reporter.diagnostics]
 
 
@@ -126,7 +126,7 @@ källa: Socialstyrelsen 2024
 def test_a_figure_has_its_image_caption_and_credit_and_the_image_is_packaged(make_course, tmp_path):
     course = make_course({"lessons/01-forsta.md": FIGURE.format(image="../assets/former.svg"),
                           "assets/former.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n'})
-    html = zipfile.ZipFile(build_course(course, tmp_path / "dist", ["omsorg"])[0]).read("index.html").decode()
+    html = course_html(build_course(course, tmp_path / "dist", ["omsorg"])[0])
     assert ('<figure class="sb-figure">\n<p class="sb-figure-image"><img alt="Diagram med åtta former av våld" '
             'src="assets/former.svg"></p>\n<figcaption>\n<p>Våldets former enligt <em>Socialstyrelsen</em>.</p>\n'
             '<p class="sb-credit">Källa: Socialstyrelsen 2024</p>\n</figcaption>\n</figure>') in html

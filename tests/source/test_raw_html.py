@@ -22,7 +22,7 @@ def run(body: str) -> tuple[str, list[tuple]]:
     ctx = PageContext(path="l.md", abs_path=Path("/none/lessons/l.md"), course_root=Path("/none"),
                       reporter=reporter, locator=LineLocator(body, OFFSET), audience_ids=set(),
                       audience=None, lesson_id="l")
-    html = convert(body, ctx)
+    html = "".join(convert(body, ctx))
     return html, [(d.code, d.line, d.col, d.params) for d in reporter.diagnostics]
 
 

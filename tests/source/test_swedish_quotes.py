@@ -23,7 +23,7 @@ def converted(body: str, lang: str = "sv") -> tuple[str, PageContext]:
     ctx = PageContext(path="l.md", abs_path=Path("/none/lessons/l.md"), course_root=Path("/none"),
                       reporter=Reporter(), locator=LineLocator(body), audience_ids=set(), audience=None,
                       lesson_id="l", lang=lang)
-    return convert(body, ctx), ctx
+    return "".join(convert(body, ctx)), ctx
 
 
 def test_straight_quotes_become_swedish_ones_in_text_headings_and_callouts():

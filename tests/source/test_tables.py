@@ -13,7 +13,7 @@ def html_of(body: str, lang: str = "sv") -> str:
     ctx = PageContext(path="l.md", abs_path=Path("/none/lessons/l.md"), course_root=Path("/none"),
                       reporter=Reporter(), locator=LineLocator(body), audience_ids=set(), audience=None,
                       lesson_id="l", lang=lang)
-    return convert(body, ctx)
+    return "".join(convert(body, ctx))
 
 
 def test_a_table_is_wrapped_in_a_focusable_region_named_by_its_headers():
