@@ -9,13 +9,20 @@ var SB = window.SB = window.SB || {};
   var tracker = SB.tracker, nav = SB.nav, data = courseData(), ready = false, offer = false;
   var closing = null, savingTimer = null;
 
-  /* The launch page's data and, from the course file loaded before player.js, the rest. */
+  /* The launch page's data: enough to open the LMS session from <head>. */
   function courseData() {
-    var el = $('sb-data'), d = null, more = SB.course;
+    var el = $('sb-data'), d = null;
     try { d = el && JSON.parse(el.textContent); } catch (e) { d = null; }
-    if (!d || !more || !Array.isArray(more.pages)) return null;
-    for (var k in more) d[k] = more[k];
-    return d;
+    return d && d.format ? d : null;
+  }
+
+  /* The rest, from the course file (deferred: it has run before DOMContentLoaded). The tracker
+     holds the same object, so it sees the pages from then on. */
+  function completed() {
+    var more = SB.course;
+    if (!data || !more || !Array.isArray(more.pages)) return false;
+    for (var k in more) data[k] = more[k];
+    return true;
   }
 
   SB.data = data;
@@ -139,7 +146,7 @@ var SB = window.SB = window.SB || {};
   }
 
   function boot() {
-    if (!data) return;
+    if (!completed()) return;
     nav.init(data, shown, onFail);
     tracker.start({ ready: onReady, change: onChange, busy: onBusy, done: onDone });
     if (!ready) nav.go(nav.fromHash() || nav.first(), true);  // a slow LMS: show the course now

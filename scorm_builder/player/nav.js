@@ -8,15 +8,19 @@ var SB = window.SB = window.SB || {};
 
   var nav = {};
   var order = [], cur = null, want = null, onShow = null, onFail = null, tocOpen = false, box, title = document.title;
+  var data = null, written = false;
   var $ = function (id) { return document.getElementById(id); };
   var small = window.matchMedia ? window.matchMedia('(max-width: 47.99em)') : { matches: false };
 
   var section = SB.pages.section;
   function links() { return [].slice.call($('sb-toc').querySelectorAll('a[data-page]')); }
 
-  /* The contents: each lesson's title over links to its pages. */
-  function contents(data) {
-    var list = $('sb-toc').appendChild(document.createElement('ol')), titles = {}, group = null, last = null;
+  /* The contents, written when first opened (a course of 2,000 pages would otherwise spend its
+     first paint on links nobody sees yet): each lesson's title over links to its pages, and a
+     place for each page not yet loaded, so every link has its target. */
+  function contents() {
+    SB.pages.init(order);
+    var list = $('sb-toc').insertBefore(document.createElement('ol'), $('sb-seen-label')), titles = {}, group = null, last = null;
     (data.lessons || []).forEach(function (l) { titles[l[0]] = l[1]; });
     data.pages.forEach(function (p) {
       if (!group || p.lesson !== last) {
@@ -34,12 +38,11 @@ var SB = window.SB = window.SB || {};
   }
 
   /* show(id): a page is on screen; fail(id): its file could not be loaded. */
-  nav.init = function (data, show, fail) {
+  nav.init = function (d, show, fail) {
+    data = d;
     onShow = show;
     onFail = fail;
     order = data.pages.map(function (p) { return p.id; });
-    SB.pages.init(order);
-    contents(data);
     var bar = document.createElement('span');
     bar.className = 'sb-progress-bar';
     $('sb-progress').appendChild(bar);
@@ -110,16 +113,14 @@ var SB = window.SB = window.SB || {};
 
   function show(id, s, quiet) {
     var i = order.indexOf(id);
-    if (cur && section(cur)) section(cur).hidden = true;
+    // the launch page's first page is on screen before the player runs
+    [].forEach.call(document.querySelectorAll('section.sb-page:not([hidden])'), function (x) { x.hidden = x !== s; });
     cur = id;
     s.hidden = false;
     $('sb-prev').disabled = i === 0;
     $('sb-next').disabled = i === order.length - 1;
     $('sb-pageno').textContent = SB.t('page_of', { n: i + 1, total: order.length });
-    links().forEach(function (a) {
-      if (a.getAttribute('data-page') === id) a.setAttribute('aria-current', 'page');
-      else a.removeAttribute('aria-current');
-    });
+    mark();
     // Not at launch: a replaceState then moves Chromium's focus start past the skip link.
     if (!quiet) try { history.replaceState(null, '', '#p-' + encodeURIComponent(id)); } catch (e) { /* sandboxed */ }
     var h = s.querySelector('h1');
@@ -128,6 +129,14 @@ var SB = window.SB = window.SB || {};
     if (!quiet) window.scrollTo(0, 0);
     if (onShow) onShow(id);
     if (i + 1 < order.length) SB.pages.load(order[i + 1]);
+  }
+
+  /* The contents' link to the page on screen is the current one. */
+  function mark() {
+    links().forEach(function (a) {
+      if (a.getAttribute('data-page') === cur) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
   }
 
   /* seen: page id -> 1. Marks the contents and sets the bar to the share of pages seen. */
@@ -149,6 +158,12 @@ var SB = window.SB = window.SB || {};
 
   /* Everything but an open small-screen contents dialog is inert; focus comes back to the toggle. */
   function toc(open, keepFocus) {
+    if (open && !written) {
+      written = true;
+      contents();
+      mark();
+      nav.progress(SB.state.seen);
+    }
     tocOpen = open;
     var t = $('sb-toc'), btn = $('sb-toc-toggle'), modal = open && small.matches;
     t.hidden = !open;

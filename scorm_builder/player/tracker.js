@@ -80,6 +80,7 @@ var SB = window.SB = window.SB || {};
   /* What the LMS said at start, merged into what the learner may have done meanwhile. */
   function adopt() {
     adopted = true;
+    if (!data.pages) { graded = false; return true; }  // gone before the course file ran: change nothing
     held = info[STATUS] || '';
     if (held !== 'not attempted') { vals[STATUS] = held; delete dirty[STATUS]; }  // no need to send it again
     graded = info[MODE] !== 'browse' && info[MODE] !== 'review';
@@ -124,6 +125,7 @@ var SB = window.SB = window.SB || {};
 
   /* Puts everything the LMS should hold; a round sends only what changed. */
   function report() {
+    if (!data.pages) return;
     var s = P.encode(st, data);
     if (s == null) log(ERR.TOO_BIG, 'keeping the previous suspend_data'); else put(SUSPEND, s);
     if (st.cur) put(LOCATION, st.cur);

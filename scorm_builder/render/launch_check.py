@@ -49,7 +49,7 @@ class _Page(HTMLParser):
 
 def page_findings(html: str, name: str = "index.html") -> list[Finding]:
     """`name`: the launch page's file name, which names its course file."""
-    page = _Page(PLAYER_SCRIPTS + ({"src": course_file(name)},))
+    page = _Page(PLAYER_SCRIPTS + ({"src": course_file(name), "defer": ""},))
     try:
         page.feed(html)
         page.close()

@@ -44,7 +44,7 @@ class PageTreeprocessor(Treeprocessor):
         sb = self.md.sb
         page_id = f"{sb.lesson_id}-{len(sb.pages) + 1}"
         attrs = {"class": "sb-page sb-test" if test else "sb-page", "id": f"p-{page_id}",
-                 "data-page": page_id, "aria-labelledby": f"h-{page_id}", "hidden": "hidden"}
+                 "data-page": page_id, "aria-labelledby": f"h-{page_id}"}   # the player hides all but one
         if test:
             attrs["data-test"] = sb.lesson_id
         section = etree.SubElement(root, "section", attrs)

@@ -73,7 +73,7 @@ function player(L, { data = course(3, { completion: 'pages' }), extra = {} } = {
   const drain = (max = 500) => { for (let i = 0; i < max && tick() !== undefined;) i++; };
   const SB = ctx.SB;
   const begin = () => { SB.tracker.open(data, ctx); SB.tracker.start(hooks); };
-  return { SB, tracker: SB.tracker, data, timers, events, tick, drain, begin };
+  return { SB, ctx, tracker: SB.tracker, data, timers, events, tick, drain, begin };
 }
 
 const names = (calls) => calls.filter((c) => c[0] !== 'LMSGetLastError').map((c) => c[0] + (c[0] === 'LMSSetValue' || c[0] === 'LMSGetValue' ? ' ' + c[1] : ''));
@@ -390,4 +390,23 @@ test('a slow LMS: finishing before the reads are in still merges what the LMS he
   assert.deepEqual([...after.t], [90, 1]);
   assert.equal(L.cmi().core.exit, 'suspend');
   assert.deepEqual(p.events.filter((e) => e[0] === 'done'), [['done', true]]);
+});
+
+test('gone before the course file ran: the session ends, and what the LMS held stays as it was', () => {
+  const data = course(4);
+  const held = load().SB.progress.fresh();
+  held.seen[data.pages[0].id] = 1;
+  const suspend = load().SB.progress.encode(held, data);
+  const L = lms({ core: { entry: 'resume', lesson_location: data.pages[0].id, lesson_status: 'incomplete' },
+                  suspend_data: suspend });
+  const { pages, ...launch } = data;      // what the launch page carries; the pages come from its course file
+  const p = player(L, { data: launch });
+  p.tracker.open(launch, p.ctx);
+  p.tracker.finish(true);                 // the page went away before DOMContentLoaded
+  p.drain();
+  const sets = L.calls.filter((c) => c[0] === 'LMSSetValue').map((c) => c[1]);
+  assert.deepEqual(sets, ['cmi.core.exit', 'cmi.core.session_time']);
+  assert.equal(names(L.calls).filter((n) => n === 'LMSFinish').length, 1);
+  assert.equal(L.cmi().suspend_data, suspend);
+  assert.equal(L.cmi().core.lesson_status, 'incomplete');
 });
