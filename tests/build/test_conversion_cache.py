@@ -198,6 +198,30 @@ def test_a_broken_pool_falls_back_to_converting_in_this_process(course, tmp_path
     assert tried and fallen == alone and stats.converted == LESSONS + 1 and stats.pooled == 0
 
 
+def test_variants_that_answer_a_lesson_alike_share_its_conversion(tmp_path):
+    """Two audiences by two levels: a lesson limited to chefer is converted once for chefer and once
+    for every other variant, not once per variant; a lesson with a block inside a block asks its
+    second question only where the first is seen. Every package is the bytes of that variant built
+    on its own (a build of one variant shares nothing)."""
+    files = course_files(3)
+    files["course.yml"] += "levels:\n  - id: grund\n    title: Grund\n  - id: mer\n    title: Mer\n"
+    files["lessons/l002.md"] += "\n::: målgrupp omsorg\nOmsorg.\n\n::: nivå mer\nOmsorg, mer.\n:::\n:::\n"
+    course = write(tmp_path / "kurs", files)
+    together, stats, _ = build(course, tmp_path / "all", cache=False, jobs=1)
+    # l000 once; l001 (chefer?) twice; l002: omsorg? no -> 1, omsorg and mer? yes/no -> 2
+    assert stats.converted == 1 + 2 + 3
+    alone = {}
+    for audience in ("chefer", "omsorg"):
+        for level in ("grund", "mer"):
+            zips = build_course(course, tmp_path / f"{audience}-{level}", [audience], Reporter(),
+                                levels=[level], converter=make_converter(cache=False, jobs=1))
+            alone.update({z.name: z.read_bytes() for z in zips})
+    assert together == alone and len(alone) == 4
+    cached, _, _ = build(course, tmp_path / "warm")
+    reused, stats, _ = build(course, tmp_path / "again")
+    assert cached == reused == alone and stats.converted == 0
+
+
 def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
     """Converter.convert without prepare (a single page, a caller outside build_course) still reuses."""
     from scorm_builder.source.context import PageContext
