@@ -7,6 +7,7 @@ rename, so a failed build leaves the output folder exactly as it was.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import shutil
 import tempfile
@@ -164,8 +165,8 @@ def _template_frame(error: Exception) -> tuple[str | None, int | None]:
 
 
 def publish(zips: list[Path], out_dir: Path) -> list[Path]:
-    """Copies each file into out_dir under a temporary name, then renames them all into place:
-    the folder never holds half a file (used by build and handout)."""
+    """Moves each file into out_dir under a temporary name, then renames them all into place:
+    the folder never holds half a file (used by build and handout). The files are consumed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     temps = []
     try:
@@ -173,7 +174,7 @@ def publish(zips: list[Path], out_dir: Path) -> list[Path]:
             fd, temp = tempfile.mkstemp(prefix=f".{z.name}.", suffix=".tmp", dir=out_dir)
             os.close(fd)
             temps.append(Path(temp))
-            shutil.copyfile(z, temp)
+            _move(z, Path(temp))
             os.chmod(temp, 0o644)
     except BaseException:
         for temp in temps:
@@ -185,3 +186,14 @@ def publish(zips: list[Path], out_dir: Path) -> list[Path]:
         published.append(out_dir / z.name)
     return published
 
+
+
+def _move(src: Path, dest: Path) -> None:
+    """A rename when both are on one file system (the temporary folder usually is): a large
+    package is not written twice; a copy otherwise."""
+    try:
+        os.replace(src, dest)
+    except OSError as e:
+        if e.errno != errno.EXDEV:
+            raise
+        shutil.copyfile(src, dest)
