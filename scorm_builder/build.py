@@ -18,6 +18,7 @@ import jinja2
 
 from scorm_builder.errors import BuildError, CatalogueError, Reporter, os_errors_reported
 from scorm_builder.model.course import Audience, Course, Level, variant_label
+from scorm_builder.package.deflated import DeflatedFiles
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.launch_check import check_launch_pages
 from scorm_builder.render.manifest import build_manifest
@@ -72,6 +73,7 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     SelectionError when `audiences` or `levels` name what the course does not declare.
     `converter` decides the reuse of conversions (make_converter); by default the cache and every core."""
     reporter = reporter or Reporter()
+    converter = converter or make_converter()
     course = load_course(Path(course_dir), reporter)
     if course is None:
         raise BuildError(reporter)
@@ -84,7 +86,7 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
         for n, variant in enumerate(variants, start=1):
             if progress:
                 progress(n, len(variants), variant.name)
-            zips.append(_package(variant, Path(tmp), reporter))
+            zips.append(_package(variant, Path(tmp), reporter, converter.cache))
         reporter.raise_if_failed()
         with os_errors_reported(reporter, out_dir):
             return publish(zips, out_dir)
@@ -109,7 +111,8 @@ def make_converter(cache: bool = True, jobs: int | None = None) -> Converter:
     return Converter(ConversionCache() if cache else None, jobs)
 
 
-def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
+def _package(variant: Variant, tmp: Path, reporter: Reporter, cache: ConversionCache | None) -> Path:
+    """The variant's zip in tmp; its files deflated by the last build come from `cache`."""
     staging = tmp / variant.name
     staging.mkdir()
     with template_errors(reporter, variant.course.theme):
@@ -120,7 +123,8 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     for name, path in schema_paths().items():
         shutil.copyfile(path, staging / name)
     zip_path = tmp / f"{variant.name}.zip"
-    write_zip(staging, zip_path)
+    reuse = DeflatedFiles(cache, f"{variant.course.root.resolve()}/{variant.name}") if cache is not None else None
+    write_zip(staging, zip_path, reuse)
     return zip_path
 
 def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> None:
