@@ -119,3 +119,26 @@ def test_a_rebuild_measurement_restores_the_lesson_it_changed(tmp_path):
     res = measure_reuse(course, tmp_path / "w", tmp_path / "pycache", runs=1)
     assert {p: p.read_bytes() for p in (course / "lessons").glob("*.md")} == before
     assert res.one_line.cpu > 0 and res.clean.wall > 0
+
+
+def test_memory_counts_the_workers_and_shared_pages_once():
+    """A parent holding 120 MB forks a worker that adds 80 MB of its own: the PSS sum sees both,
+    the shared 120 MB once; the RSS sum counts them twice; wait4 gives the largest process's peak."""
+    import os
+
+    from bench.memory import measure_memory
+
+    script = ("import os, time\n"
+              "held = bytearray(120 << 20)\n"
+              "pid = os.fork()\n"
+              "if pid == 0:\n"
+              "    own = bytearray(80 << 20); time.sleep(0.5); os._exit(0)\n"
+              "os.waitpid(pid, 0)\n")
+    res = measure_memory([sys.executable, "-c", script], dict(os.environ))
+    assert res.processes == 2
+    assert 195 <= res.process_peak_mb < 240       # the worker: 120 it shares + 80 of its own
+    assert 195 <= res.pss_peak_mb < 240           # 120 shared once + 80 of the worker's own
+    assert res.rss_peak_mb >= res.pss_peak_mb + 100   # the shared 120 MB counted in both
+    assert res.peak_mb == max(res.process_peak_mb, res.pss_peak_mb)
+    with pytest.raises(RuntimeError, match="exited 3"):
+        measure_memory([sys.executable, "-c", "import sys; sys.exit(3)"], dict(os.environ))
