@@ -74,11 +74,7 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     `converter` decides the reuse of conversions (make_converter); by default the cache and every core."""
     reporter = reporter or Reporter()
     converter = converter or make_converter()
-    course = load_course(Path(course_dir), reporter)
-    if course is None:
-        raise BuildError(reporter)
-    variants = convert_variants(course, select_variants(course, audiences, levels), reporter, converter)
-    reporter.raise_if_failed()
+    variants = _converted(Path(course_dir), audiences, levels, reporter, converter)
     out_dir = Path(out_dir)
     with os_errors_reported(reporter, tempfile.gettempdir()), \
             tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
@@ -90,6 +86,29 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
         reporter.raise_if_failed()
         with os_errors_reported(reporter, out_dir):
             return publish(zips, out_dir)
+
+
+def build_folder(course_dir: Path, folder: Path, audiences: list[str] | None, reporter: Reporter,
+                 levels: list[str] | None, converter: Converter) -> None:
+    """The first selected variant's package written into the new `folder`, not zipped: what
+    preview serves (zipping it only to unzip it again would add to every wait after a save).
+    Raises as build_course does."""
+    variant = _converted(Path(course_dir), audiences, levels, reporter, converter)[0]
+    with os_errors_reported(reporter, folder):
+        folder.mkdir()
+        _stage(variant, folder, reporter)
+    reporter.raise_if_failed()
+
+
+def _converted(course_dir: Path, audiences: list[str] | None, levels: list[str] | None, reporter: Reporter,
+               converter: Converter) -> list[Variant]:
+    course = load_course(course_dir, reporter)
+    if course is None:
+        raise BuildError(reporter)
+    variants = convert_variants(course, select_variants(course, audiences, levels), reporter, converter)
+    reporter.raise_if_failed()
+    return variants
+
 
 def convert_variants(course: Course, selected: list[tuple[Audience | None, Level | None]], reporter: Reporter,
                      converter: Converter | None = None) -> list[Variant]:
@@ -115,6 +134,15 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter, cache: ConversionC
     """The variant's zip in tmp; its files deflated by the last build come from `cache`."""
     staging = tmp / variant.name
     staging.mkdir()
+    _stage(variant, staging, reporter)
+    zip_path = tmp / f"{variant.name}.zip"
+    reuse = DeflatedFiles(cache, f"{variant.course.root.resolve()}/{variant.name}") if cache is not None else None
+    write_zip(staging, zip_path, reuse)
+    return zip_path
+
+
+def _stage(variant: Variant, staging: Path, reporter: Reporter) -> None:
+    """Every file of the variant's package, the manifest and its schemas included, into `staging`."""
     with template_errors(reporter, variant.course.theme):
         scos = render_variant(variant, staging)
     _check_launch_pages(variant, staging, reporter)
@@ -122,10 +150,7 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter, cache: ConversionC
     (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
     for name, path in schema_paths().items():
         shutil.copyfile(path, staging / name)
-    zip_path = tmp / f"{variant.name}.zip"
-    reuse = DeflatedFiles(cache, f"{variant.course.root.resolve()}/{variant.name}") if cache is not None else None
-    write_zip(staging, zip_path, reuse)
-    return zip_path
+
 
 def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> None:
     """Script on a launch page that the player did not bring came from the theme: the course's
