@@ -26,6 +26,8 @@ BUILD_RUNS, LAUNCH_RUNS, BIG_LAUNCH_RUNS = 3, 7, 3
 SCALE_LESSONS = (10, 1000)   # launch against course size (issue 16's targets)
 MEMORY_LESSONS = 2000   # the memory target's course
 MEMORY_LIMIT_MB = 300
+PREVIEW_RUNS = 5
+PREVIEW_LIMITS_MS = {"sample": 300, "largest": 1000}   # the sample course; the largest generated course
 PHONE_SLOWDOWN = 4   # Lighthouse's CPU throttling for its mobile profile
 SUSPEND = Size(lessons=100, questions=200, images=0, image_bytes=0, media=0, media_bytes=0,
                words=300, pages_per_lesson=5)   # 500 lesson pages + the test page, 200 questions
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_weight(out, targets, sample_zips, largest)
             bench_launch(out, targets, browser, sample_zips, largest)
             bench_launch_scale(out, targets, browser, work)
+            bench_preview(out, targets, browser, work, largest[0])
             bench_suspend(out, targets, browser, work)
         finally:
             browser.close()
@@ -308,6 +311,39 @@ def bench_launch_scale(out: Out, targets: Targets, browser, work: Path) -> None:
                   f"{big[0] / small[0]:.2f}×", big[0] <= 1.5 * small[0])
     targets.check(f"first content at {SCALE_LESSONS[-1]} lessons within 1.3× of {SCALE_LESSONS[0]}",
                   f"{big[1] / small[1]:.2f}× ({small[1]:.0f} → {big[1]:.0f} ms)", big[1] <= 1.3 * small[1])
+
+
+def bench_preview(out: Out, targets: Targets, browser, work: Path, n: int) -> None:
+    """From save to the change visible in `scorm-builder preview` (bench/preview.py)."""
+    from bench.build_speed import build_env
+    from bench.preview import measure_preview
+
+    out("## Preview: from save to the change on screen\n")
+    out("`scorm-builder preview` as a subprocess, its page in headless Chromium on the course's first page; "
+        "one line of new text inserted on that page in its lesson file, timed from just before the write "
+        f"until the text is visible in the previewed course. Median of {PREVIEW_RUNS} edits after one warm-up, "
+        "each undone before the next. Each course is a copy, so no source is touched.\n")
+    env = {**build_env(work / "pycache"), "XDG_CACHE_HOME": str(work / "preview-cache")}
+    rows = []
+    for label, limit, course in (("sample", PREVIEW_LIMITS_MS["sample"], None),
+                                 ("largest", PREVIEW_LIMITS_MS["largest"], n)):
+        if course is None:
+            course = work / "preview-sample" / SAMPLE.name
+            shutil.copytree(SAMPLE, course)
+            name = f"sample course ({SAMPLE.name})"
+        else:
+            course = write_course(work / "preview-course", Size.scaled(n))
+            name = f"{n}-lesson course"
+        print(f"bench: previewing the {name} …", file=sys.stderr, flush=True)
+        res = measure_preview(course, browser, PREVIEW_RUNS, env)
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+        rows.append([name, f"{res.median_ms:.0f}", f"{min(res.each_ms):.0f}",
+                     " ".join(f"{t:.0f}" for t in res.each_ms), load])
+        targets.check(f"preview: save to visible, {name}, ≤ {limit} ms", f"{res.median_ms:.0f} ms",
+                      res.median_ms <= limit)
+        shutil.rmtree(course.parent)
+    shutil.rmtree(work / "preview-cache", ignore_errors=True)
+    out(table(["course", "median ms", "best ms", "each run ms", "load average after"], rows) + "\n")
 
 
 def bench_suspend(out: Out, targets: Targets, browser, work: Path) -> None:

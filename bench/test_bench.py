@@ -142,3 +142,16 @@ def test_memory_counts_the_workers_and_shared_pages_once():
     assert res.peak_mb == max(res.process_peak_mb, res.pss_peak_mb)
     with pytest.raises(RuntimeError, match="exited 3"):
         measure_memory([sys.executable, "-c", "import sys; sys.exit(3)"], dict(os.environ))
+
+
+def test_the_preview_edit_is_one_new_line_on_the_first_page_shown(tmp_path):
+    from bench.preview import first_lesson_file, with_line
+
+    course = write_course(tmp_path / "c", Size.scaled(3))
+    lesson = first_lesson_file(course)
+    assert lesson == sorted((course / "lessons").glob("*.md"))[0]
+    text = lesson.read_text("utf-8")
+    edited = with_line(text, "Ny rad.")
+    assert edited.replace("\n\nNy rad.\n", "", 1) == text
+    first, second = [m.start() for m in re.finditer(r"^# ", edited, re.M)][:2]   # the first page's heading, the next's
+    assert first < edited.index("Ny rad.") < second
