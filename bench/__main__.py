@@ -33,6 +33,11 @@ SUSPEND = Size(lessons=100, questions=200, images=0, image_bytes=0, media=0, med
                words=300, pages_per_lesson=5)   # 500 lesson pages + the test page, 200 questions
 
 
+def load_now() -> str:
+    """The machine's load average (1 / 5 / 15 min), printed beside each figure it can sway."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 class Out:
     """Prints each section as it is measured and keeps it for results.md."""
 
@@ -111,7 +116,8 @@ def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
         rows.append([n, size.questions, f"{size.images} / {mb(size.image_bytes)}", f"{size.media} / {mb(size.media_bytes)}",
                      mb(zip_bytes), ms(res.build.wall), ms(res.build.cpu), f"{res.build.rss_mb:.0f}",
                      ms(res.floor.wall), f"{ratio:.1f}×", ms(res.stored_floor.wall),
-                     f"{res.build.wall / res.stored_floor.wall:.1f}×", f"{res.build.wall / n * 1000:.1f}", marginal or "-"])
+                     f"{res.build.wall / res.stored_floor.wall:.1f}×", f"{res.build.wall / n * 1000:.1f}", marginal or "-",
+                     load_now()])
         if first is None:
             first = (n, res.build.wall)
         last = (n, size, res)
@@ -124,7 +130,7 @@ def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
         shutil.rmtree(course)
     out(table(["lessons", "questions", "images / MB", "videos / MB", "zip MB", "build ms", "CPU ms",
                "peak RSS MB", "zip -qrX ms", "build ÷ zip", "zip -n ms", "build ÷ zip -n", "ms per lesson",
-               "marginal ms per lesson"], rows))
+               "marginal ms per lesson", "load average after"], rows))
     out("\n*marginal ms per lesson*: extra build time per lesson over the smallest course; flat means linear growth.\n")
     n, size, res = last
     targets.check(f"{n}-lesson course ({size.images} images {mb(size.image_bytes)} MB, {size.questions} questions) builds in < 5 s",
@@ -155,7 +161,7 @@ def bench_reuse(out: Out, targets: Targets, work: Path, n: int) -> None:
     out(table(["build", "wall ms", "CPU ms", "of clean"], rows) + "\n")
     busy = " / ".join(f"{b * 100:.0f} %" for b in res.clean_cores.busy)
     out(f"Cores busy during the clean build: {busy} (CPU ÷ wall of the build: {res.clean.cpu / res.clean.wall:.2f}; "
-        f"load average now {' / '.join(f'{x:.1f}' for x in os.getloadavg())}).\n")
+        f"load average now {load_now()}).\n")
     startup, rate, even = parallel_threshold(course, os.cpu_count() or 1)
     out(f"Parallel threshold: starting {os.cpu_count()} workers costs {ms(startup)} ms; one process converts "
         f"{rate / 1000:.0f} k characters per s; a pool pays off above about {even / 1000:.0f} k characters of "
@@ -185,7 +191,7 @@ def bench_memory(out: Out, targets: Targets, work: Path) -> None:
     course = write_course(work / "memory-course", size)
     env = {**build_env(work / "pycache"), "XDG_CACHE_HOME": str(work / "memory-cache")}
     res = measure_memory([str(CLI), "build", str(course), "--out", str(work / "memory-dist")], env)
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    load = load_now()
     out(table(["lessons", "questions", "images / MB", "videos / MB", "build ms", "processes", "one process MB",
                "PSS MB", "RSS MB", "load average after"],
               [[n, size.questions, f"{size.images} / {mb(size.image_bytes)}", f"{size.media} / {mb(size.media_bytes)}",
@@ -220,6 +226,7 @@ def bench_imports(out: Out, work: Path) -> None:
             args = [zip_path if a == "ZIP" else a for a in args]
         rows.append([label, f"{import_ms(args, env):.0f}"])
     out(table(["command", "import ms"], rows) + "\n")
+    out(f"Load average after: {load_now()}.\n")
     shutil.rmtree(dist, ignore_errors=True)
     shutil.rmtree(work / "imports-cache", ignore_errors=True)
 
@@ -227,9 +234,9 @@ def bench_imports(out: Out, work: Path) -> None:
 def bench_sample(out: Out, targets: Targets, work: Path) -> list[Path]:
     out("## Build: the sample course, all audience variants\n")
     res = measure_build(SAMPLE, work / "sample", work / "pycache", BUILD_RUNS)
-    out(table(["course", "packages", "build ms", "CPU ms", "peak RSS MB", "zip -qrX ms"],
+    out(table(["course", "packages", "build ms", "CPU ms", "peak RSS MB", "zip -qrX ms", "load average after"],
               [[SAMPLE.name, len(res.zips), ms(res.build.wall), ms(res.build.cpu), f"{res.build.rss_mb:.0f}",
-                ms(res.floor.wall)]]) + "\n")
+                ms(res.floor.wall), load_now()]]) + "\n")
     targets.check(f"sample course, all {len(res.zips)} variants, builds in < 1 s", f"{res.build.wall:.2f} s "
                   f"(CPU {res.build.cpu:.2f} s)", res.build.wall < 1)
     return res.zips
@@ -268,14 +275,14 @@ def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], l
         best = f"{min(t.initialize_ms for t in each):.0f}/{min(t.first_content_ms for t in each):.0f}"
         rows.append([label, f"{med.initialize_ms:.0f}", f"{med.first_content_ms:.0f}", f"{med.parsed_ms:.0f}",
                      f"{med.boot_ms:.0f}", best,
-                     " ".join(f"{t.initialize_ms:.0f}/{t.first_content_ms:.0f}" for t in each)])
+                     " ".join(f"{t.initialize_ms:.0f}/{t.first_content_ms:.0f}" for t in each), load_now()])
         if pkg is sample and slowdown == 1:
             targets.check("LMSInitialize ≤ 100 ms after navigation (sample course)", f"{med.initialize_ms:.0f} ms",
                           med.initialize_ms <= 100)
             targets.check("first content ≤ 300 ms after navigation (sample course)", f"{med.first_content_ms:.0f} ms",
                           med.first_content_ms <= 300)
     out(table(["package", "LMSInitialize ms", "first content ms", "HTML parsed ms", "player.js ms",
-               "best init/content", "each run (init/content)"],
+               "best init/content", "each run (init/content)", "load average after"],
               rows) + "\n")
 
 
@@ -336,7 +343,7 @@ def bench_preview(out: Out, targets: Targets, browser, work: Path, n: int) -> No
             name = f"{n}-lesson course"
         print(f"bench: previewing the {name} …", file=sys.stderr, flush=True)
         res = measure_preview(course, browser, PREVIEW_RUNS, env)
-        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+        load = load_now()
         rows.append([name, f"{res.median_ms:.0f}", f"{min(res.each_ms):.0f}",
                      " ".join(f"{t:.0f}" for t in res.each_ms), load])
         targets.check(f"preview: save to visible, {name}, ≤ {limit} ms", f"{res.median_ms:.0f} ms",
