@@ -78,11 +78,12 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     out_dir = Path(out_dir)
     with os_errors_reported(reporter, tempfile.gettempdir()), \
             tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
-        zips = []
+        zips, deflated = [], {}
         for n, variant in enumerate(variants, start=1):
             if progress:
                 progress(n, len(variants), variant.name)
-            zips.append(_package(variant, Path(tmp), reporter, converter.cache))
+            zips.append(_package(variant, Path(tmp), reporter, DeflatedFiles(
+                converter.cache, f"{variant.course.root.resolve()}/{variant.name}", deflated)))
         reporter.raise_if_failed()
         with os_errors_reported(reporter, out_dir):
             return publish(zips, out_dir)
@@ -130,14 +131,13 @@ def make_converter(cache: bool = True, jobs: int | None = None) -> Converter:
     return Converter(ConversionCache() if cache else None, jobs)
 
 
-def _package(variant: Variant, tmp: Path, reporter: Reporter, cache: ConversionCache | None) -> Path:
-    """The variant's zip in tmp; its files deflated by the last build come from `cache`."""
+def _package(variant: Variant, tmp: Path, reporter: Reporter, deflated: DeflatedFiles) -> Path:
+    """The variant's zip in tmp, its files deflated once in a build, or by the last build."""
     staging = tmp / variant.name
     staging.mkdir()
     _stage(variant, staging, reporter)
     zip_path = tmp / f"{variant.name}.zip"
-    reuse = DeflatedFiles(cache, f"{variant.course.root.resolve()}/{variant.name}") if cache is not None else None
-    write_zip(staging, zip_path, reuse)
+    write_zip(staging, zip_path, deflated)
     return zip_path
 
 

@@ -2,6 +2,7 @@
 zip bytes as deflating anew, and a damaged or foreign cache entry is ignored."""
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import random
@@ -34,16 +35,16 @@ def zipped(staging: Path, dest: Path, reuse: DeflatedFiles | None) -> bytes:
 def test_a_rebuild_reuses_every_deflated_file_and_gives_the_same_bytes(staging, tmp_path):
     cache = ConversionCache(tmp_path / "cache")
     plain = zipped(staging, tmp_path / "plain.zip", None)
-    first = DeflatedFiles(cache, "kurs/paket")
+    first = DeflatedFiles(cache, "kurs/paket", {})
     assert zipped(staging, tmp_path / "a.zip", first) == plain
     assert first.changed and len(first.new) == 2   # index.html and player.js; the PNG is stored
 
-    second = DeflatedFiles(cache, "kurs/paket")
+    second = DeflatedFiles(cache, "kurs/paket", {})
     assert zipped(staging, tmp_path / "b.zip", second) == plain
     assert not second.changed and second.new == first.new   # every one came from the cache
 
     (staging / "index.html").write_text("<p>ändrad</p>\n" * 500, "utf-8")
-    third = DeflatedFiles(cache, "kurs/paket")
+    third = DeflatedFiles(cache, "kurs/paket", {})
     changed = zipped(staging, tmp_path / "c.zip", third)
     assert changed == zipped(staging, tmp_path / "c-plain.zip", None)
     assert third.changed and len(third.new) == 2   # the old page's entry is dropped, not kept forever
@@ -54,7 +55,7 @@ def test_a_rebuild_reuses_every_deflated_file_and_gives_the_same_bytes(staging, 
 def test_a_damaged_entry_is_ignored_and_rewritten(staging, tmp_path):
     cache = ConversionCache(tmp_path / "cache")
     plain = zipped(staging, tmp_path / "plain.zip", None)
-    kept = DeflatedFiles(cache, "kurs/paket")
+    kept = DeflatedFiles(cache, "kurs/paket", {})
     zipped(staging, tmp_path / "a.zip", kept)
     entry = cache._entry(kept.key)[0]
     raw = bytearray(entry.read_bytes())
@@ -64,20 +65,36 @@ def test_a_damaged_entry_is_ignored_and_rewritten(staging, tmp_path):
     entry.write_bytes(bytes(raw))
     assert isinstance(pickle.loads(entry.read_bytes())[2], dict)
 
-    damaged = DeflatedFiles(cache, "kurs/paket")
+    damaged = DeflatedFiles(cache, "kurs/paket", {})
     assert zipped(staging, tmp_path / "b.zip", damaged) == plain
     assert damaged.changed   # the damaged file deflated again and the entry rewritten
-    again = DeflatedFiles(cache, "kurs/paket")
+    again = DeflatedFiles(cache, "kurs/paket", {})
     assert zipped(staging, tmp_path / "c.zip", again) == plain and not again.changed
 
     entry.write_bytes(b"not a pickle")
-    assert zipped(staging, tmp_path / "d.zip", DeflatedFiles(cache, "kurs/paket")) == plain
+    assert zipped(staging, tmp_path / "d.zip", DeflatedFiles(cache, "kurs/paket", {})) == plain
 
 
 def test_another_zlib_does_not_reuse_these_bytes(staging, tmp_path, monkeypatch):
     """Another zlib may deflate differently: its packages must be what it makes itself."""
     cache = ConversionCache(tmp_path / "cache")
-    zipped(staging, tmp_path / "a.zip", DeflatedFiles(cache, "kurs/paket"))
+    zipped(staging, tmp_path / "a.zip", DeflatedFiles(cache, "kurs/paket", {}))
     monkeypatch.setattr("zlib.ZLIB_RUNTIME_VERSION", "0.0-other")
-    other = DeflatedFiles(cache, "kurs/paket")
+    other = DeflatedFiles(cache, "kurs/paket", {})
     assert other.old == {}
+
+
+def test_the_packages_of_one_build_deflate_a_shared_file_once_even_without_a_cache(staging, tmp_path):
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(staging, other)
+    (other / "index.html").write_text("<p>en annan variant</p>\n" * 300, "utf-8")
+    made: dict = {}
+    first, second = DeflatedFiles(None, "kurs/a", made), DeflatedFiles(None, "kurs/b", made)
+    assert zipped(staging, tmp_path / "a.zip", first) == zipped(staging, tmp_path / "a-plain.zip", None)
+    assert zipped(other, tmp_path / "b.zip", second) == zipped(other, tmp_path / "b-plain.zip", None)
+    player = hashlib.sha256((staging / "player.js").read_bytes()).digest()
+    assert second.new[player] is first.new[player]   # deflated by the first package, taken by the second
+    assert len(made) == 3   # both pages and the one player
+    assert not (tmp_path / "cache").exists()
