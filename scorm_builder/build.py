@@ -125,10 +125,10 @@ def convert_variants(course: Course, selected: list[tuple[Audience | None, Level
     return variants
 
 
-def make_converter(cache: bool = True, jobs: int | None = None) -> Converter:
+def make_converter(cache: bool = True, jobs: int | None = None, earlier: dict | None = None) -> Converter:
     """The build's converter: with the persistent cache unless `cache` is false (--no-cache), and
-    `jobs` processes (--jobs; default: one per core)."""
-    return Converter(ConversionCache() if cache else None, jobs)
+    `jobs` processes (--jobs; default: one per core); `earlier`: Converter's."""
+    return Converter(ConversionCache() if cache else None, jobs, earlier)
 
 
 def _package(variant: Variant, tmp: Path, reporter: Reporter, deflated: DeflatedFiles) -> Path:

@@ -42,6 +42,7 @@ class Rebuilder:
         self._lock = threading.Lock()
         self._built = threading.Condition()      # notified with each new state (the page's long poll)
         self._retired: Path | None = None
+        self._converted: dict = {}               # the conversions the last rebuild used
         self.current.mkdir()                    # an empty package until the first good build
 
     def rebuild(self) -> BuildState:
@@ -52,7 +53,9 @@ class Rebuilder:
             reporter = Reporter()
             site = self.work_dir / f"site-{number}"
             ok, report, scos = False, "", self.state.scos
-            converter = make_converter()   # the builds' cache: a save reconverts the lessons it changed
+            # the builds' cache: a save reconverts the lessons it changed; the last rebuild's
+            # conversions are checked in memory, not read from the disk again
+            converter = make_converter(earlier=self._converted)
             try:
                 build_folder(self.course_dir, site, [self.audience] if self.audience else None, reporter,
                              [self.level] if self.level else None, converter)
@@ -67,6 +70,7 @@ class Rebuilder:
                 report = "scorm-builder bug (please report):\n" + traceback.format_exc()
             if not ok:
                 shutil.rmtree(site, ignore_errors=True)
+            self._converted = converter.done
             with self._built:
                 self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2),
                                         converter.stats.converted)

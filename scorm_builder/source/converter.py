@@ -61,11 +61,15 @@ class Stats:
 class Converter:
     """Converts the lessons of one build, reusing every conversion it can (see the module docstring)."""
 
-    def __init__(self, cache: ConversionCache | None = None, jobs: int | None = None):
+    def __init__(self, cache: ConversionCache | None = None, jobs: int | None = None,
+                 earlier: dict[tuple, Conversion] | None = None):
+        """`earlier`: the `done` of a build before this one in the same process (preview's last
+        rebuild), checked as the disk's entries are but not read from the disk again."""
         self.cache = cache
         self.jobs = jobs or os.cpu_count() or 1
         self.stats = Stats()
-        self._done: dict[tuple, Conversion] = {}    # by the keys of `_find`
+        self.done: dict[tuple, Conversion] = {}     # by the keys of `_find`: what this build used
+        self._earlier = earlier or {}
         self._reported: set[tuple] = set()          # keys whose diagnostics this build has shown
         self._lesson_ids: dict[int, tuple[dict, str]] = {}   # id(lesson_ids) -> (it, its digest)
 
@@ -148,18 +152,21 @@ class Converter:
         return key, result if result is not None and serves(result, variant) else None
 
     def _load(self, key: tuple) -> Conversion | None:
-        result = self._done.get(key)
-        if result is None and self.cache is not None:
+        result = self.done.get(key)
+        if result is not None:
+            return result
+        result = self._earlier.get(key)
+        from_disk = result is None and self.cache is not None
+        if from_disk:
             result = self.cache.get(key)
-            if result is not None and not _still_valid(result):
-                result = None
-            if result is not None:
-                self._done[key] = result
-                self.stats.from_disk += 1
+        if result is None or not _still_valid(result):
+            return None
+        self.done[key] = result
+        self.stats.from_disk += from_disk
         return result
 
     def _store(self, key: tuple, result: Conversion) -> Conversion:
-        self._done[key] = result
+        self.done[key] = result
         if self.cache is not None:
             self.cache.put(key, result)
         return result

@@ -222,6 +222,20 @@ def test_variants_that_answer_a_lesson_alike_share_its_conversion(tmp_path):
     assert cached == reused == alone and stats.converted == 0
 
 
+def test_an_earlier_build_s_conversions_are_reused_from_memory_and_checked(course, tmp_path):
+    """Preview hands each rebuild the conversions of the one before (no disk here: --no-cache);
+    a file they looked at that changed still makes them convert again."""
+    first = make_converter(cache=False)
+    before = {z.name: z.read_bytes() for z in build_course(course, tmp_path / "a", converter=first)}
+    second = make_converter(cache=False, earlier=first.done)
+    again = {z.name: z.read_bytes() for z in build_course(course, tmp_path / "b", converter=second)}
+    assert again == before and second.stats.converted == 0 and second.stats.from_disk == 0
+    (course / "assets" / "bild.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>\n')
+    third = make_converter(cache=False, earlier=second.done)
+    build_course(course, tmp_path / "c", converter=third)
+    assert third.stats.converted == LESSONS + 1   # every lesson shows the image
+
+
 def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
     """Converter.convert without prepare (a single page, a caller outside build_course) still reuses."""
     from scorm_builder.source.context import PageContext
