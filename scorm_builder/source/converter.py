@@ -123,14 +123,16 @@ class Converter:
         self.stats.converted += len(tasks)
 
     def _reuse_key(self, body: str, c: PageContext) -> tuple:
-        """Everything but the variant that a conversion depends on, besides the files it looks at.
-        The course's lesson ids (a link checks them) enter as a digest made once per build: every
-        lesson shares the one mapping, and copying it into every key would grow with the square."""
+        """Everything but the variant that a conversion depends on, besides the files it looks at;
+        the lesson's text by its SHA-256. The course's lesson ids (a link checks them) enter as a
+        digest made once per build: every lesson shares the one mapping, and copying it into every
+        key would grow with the square."""
         ids = self._lesson_ids.get(id(c.lesson_ids))
         if ids is None:
             digest = hashlib.sha256(repr(sorted(c.lesson_ids.items())).encode()).hexdigest()
             ids = self._lesson_ids[id(c.lesson_ids)] = (c.lesson_ids, digest)   # kept alive: no other dict gets its id
-        return (body, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
+        text = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()   # cheaper to repr and compare
+        return (text, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
                 c.split_pages, tuple(sorted(c.audience_ids)), tuple(sorted(c.level_ids)),
                 tuple(sorted(c.scope, key=repr)), ids[1], c.locator.offset, tuple(c.glossary.items()))
 
