@@ -41,7 +41,6 @@ class Rebuilder:
         self.state = BuildState()
         self._lock = threading.Lock()
         self._built = threading.Condition()      # notified with each new state (the page's long poll)
-        self._released = False
         self._retired: Path | None = None
         self._converted: dict = {}               # the conversions the last rebuild used
         self.current.mkdir()                    # an empty package until the first good build
@@ -82,15 +81,8 @@ class Rebuilder:
         """The first state newer than build `number`, as soon as there is one; the current state
         after `timeout` seconds without a build."""
         with self._built:
-            self._built.wait_for(lambda: self.state.number > number or self._released, timeout)
+            self._built.wait_for(lambda: self.state.number > number, timeout)
             return self.state
-
-    def release(self) -> None:
-        """Answer every waiting `state_after` now: the preview is stopping (its server waits for
-        the requests it is answering)."""
-        with self._built:
-            self._released = True
-            self._built.notify_all()
 
     def _publish(self, site: Path) -> None:
         previous = self.current.resolve() if self.current.is_symlink() else None

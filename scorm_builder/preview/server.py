@@ -94,7 +94,6 @@ class Preview:
 
     def stop(self) -> None:
         self._stop.set()
-        self.rebuilder.release()
         self.httpd.shutdown()
         self.httpd.server_close()
         for thread in self._threads:
@@ -122,7 +121,8 @@ class Preview:
 
     def state(self, after: int | None = None) -> dict:
         """The build served now; with `after`, the first one newer than that build (LONG_POLL at most)."""
-        s = self.rebuilder.state if after is None else self.rebuilder.state_after(after, LONG_POLL)
+        s = self.rebuilder.state if after is None or self._stop.is_set() else \
+            self.rebuilder.state_after(after, LONG_POLL)
         return {"build": s.number, "ok": s.ok, "report": s.report, "seconds": s.seconds,
                 "scos": [{"id": sco.identifier, "title": sco.title, "href": sco.href} for sco in s.scos]}
 

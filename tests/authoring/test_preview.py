@@ -286,17 +286,3 @@ def test_the_previewed_folder_holds_exactly_the_built_package(course, tmp_path):
               for p in (tmp_path / "site").rglob("*") if p.is_file()}
     with zipfile.ZipFile(zip_path) as zf:
         assert served == {name: zf.read(name) for name in zf.namelist()}
-
-
-def test_a_page_waiting_for_the_next_build_does_not_hold_up_stopping(course):
-    import threading
-
-    preview = Preview(course, "chefer", 0).start()
-    asking = threading.Thread(target=fetch, args=(preview.url + "preview/state?after=1",))
-    asking.start()
-    time.sleep(0.3)
-    started = time.monotonic()
-    preview.stop()
-    assert time.monotonic() - started < 3
-    asking.join(5)
-    assert not asking.is_alive()
