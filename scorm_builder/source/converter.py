@@ -112,7 +112,7 @@ class Converter:
         results = None
         if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
             try:
-                results = _in_pool([(body, _isolated(context), os.getcwd()) for body, context in tasks], jobs)
+                results = _in_pool([(body, context, os.getcwd()) for body, context in tasks], jobs)
                 self.stats.pooled += len(tasks)
             except OSError:   # no processes allowed here, or a worker killed (BrokenProcessPool): do it here
                 results = None
@@ -251,7 +251,7 @@ def _run_chunk(chunk: list[tuple[str, PageContext, str]]) -> list[Conversion]:
 def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
     body, context, cwd = task
     os.chdir(cwd)   # diagnostics name files relative to the build's working folder
-    return run(body, context)
+    return run(body, _isolated(context))   # isolated here: the build holds no copy of every lesson's lines
 
 
 def _leave_ctrl_c_to_caller() -> None:
