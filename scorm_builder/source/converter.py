@@ -95,24 +95,30 @@ class Converter:
     def prepare(self, tasks: list[tuple[str, PageContext]]) -> None:
         """Convert ahead, in parallel when worth it, every (body, context) that `convert` will be
         asked for. First one context per lesson text; then one per set of answers to what that
-        conversion asked of the variant; then (asked differently, or read directly) per variant."""
-        while True:
-            todo: dict[tuple, tuple[str, PageContext]] = {}
-            for body, context in tasks:
-                key, found = self._find(self._reuse_key(body, context), context.variant())
-                if found is None:
-                    todo.setdefault(key, (body, context))
-            if not todo:
-                return
-            self._run_all(todo)
+        conversion asked of the variant; then (asked differently, or read directly) per variant.
+        A pool started for one pass serves the later ones."""
+        pool = _Pool(self.jobs)
+        try:
+            while True:
+                todo: dict[tuple, tuple[str, PageContext]] = {}
+                at_most = 0   # characters this and later passes may convert: each task's once
+                for body, context in tasks:
+                    key, found = self._find(self._reuse_key(body, context), context.variant())
+                    if found is None:
+                        todo.setdefault(key, (body, context))
+                        at_most += len(body)
+                if not todo:
+                    return
+                self._run_all(todo, pool if pool.running or at_most >= PARALLEL_MIN_CHARS else None)
+        finally:
+            pool.close()
 
-    def _run_all(self, todo: dict[tuple, tuple[str, PageContext]]) -> None:
+    def _run_all(self, todo: dict[tuple, tuple[str, PageContext]], pool: _Pool | None) -> None:
         tasks = list(todo.values())
-        jobs = min(self.jobs, len(tasks))
         results = None
-        if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
+        if pool is not None and min(pool.jobs, len(tasks)) >= 2:
             try:
-                results = _in_pool([(body, context, os.getcwd()) for body, context in tasks], jobs)
+                results = pool.map([(body, context, os.getcwd()) for body, context in tasks])
                 self.stats.pooled += len(tasks)
             except OSError:   # no processes allowed here, or a worker killed (BrokenProcessPool): do it here
                 results = None
@@ -199,39 +205,57 @@ def run(body: str, context: PageContext) -> Conversion:
                       context.variant(), tuple(context.variant_checks))
 
 
-def _in_pool(work: list[tuple[str, PageContext, str]], jobs: int) -> list[Conversion]:
-    """Conversions of `work` by `jobs` worker processes, in order.
+class _Pool:
+    """Worker processes for one `prepare`, started when first asked to convert.
 
     Ctrl-C: the workers are started with SIGINT blocked and then ignore it, so only this process
     answers (click's "Aborted!"); it then stops the workers itself. (Python 3.11's own clean-up
     after an interrupted `pool.map` can hang, so futures are collected here, not by map.)"""
-    from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
-    from concurrent.futures.process import BrokenProcessPool
 
-    size = max(1, len(work) // (jobs * 4))
-    chunks = [work[i:i + size] for i in range(0, len(work), size)]
-    try:
-        pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_leave_ctrl_c_to_caller)
-    except BrokenProcessPool as e:
-        raise OSError(str(e)) from None
-    blocked = hasattr(signal, "pthread_sigmask")
-    try:
-        if blocked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor = None
+
+    @property
+    def running(self) -> bool:
+        return self.executor is not None
+
+    def map(self, work: list[tuple[str, PageContext, str]]) -> list[Conversion]:
+        """Conversions of `work`, in order."""
+        from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
+        from concurrent.futures.process import BrokenProcessPool
+
+        size = max(1, len(work) // (self.jobs * 4))
+        chunks = [work[i:i + size] for i in range(0, len(work), size)]
+        blocked = hasattr(signal, "pthread_sigmask")
         try:
-            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]   # the first submit starts them
-        finally:
+            if self.executor is None:
+                self.executor = ProcessPoolExecutor(self.jobs, mp_context=_pool_context(),
+                                                    initializer=_leave_ctrl_c_to_caller)
             if blocked:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        results = [conversion for future in futures for conversion in future.result()]
-    except BrokenProcessPool as e:
-        _stop(pool)
-        raise OSError(str(e)) from None
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
-    return results
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                futures = [self.executor.submit(_run_chunk, chunk) for chunk in chunks]   # a submit starts them
+            finally:
+                if blocked:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            return [conversion for future in futures for conversion in future.result()]
+        except BrokenProcessPool as e:
+            self._stop()
+            raise OSError(str(e)) from None
+        except BaseException:
+            self._stop()
+            raise
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+            self.executor = None
+
+    def _stop(self) -> None:
+        if self.executor is not None:
+            _stop(self.executor)
+            self.executor = None
 
 
 def _stop(pool) -> None:
@@ -259,7 +283,7 @@ def _leave_ctrl_c_to_caller() -> None:
     its workers, instead of each printing a traceback, finish their lesson and are shut down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})   # blocked by _in_pool: now dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})   # blocked by _Pool.map: now dropped
 
 
 def _pool_context():

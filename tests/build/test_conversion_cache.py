@@ -236,6 +236,31 @@ def test_an_earlier_build_s_conversions_are_reused_from_memory_and_checked(cours
     assert third.stats.converted == LESSONS + 1   # every lesson shows the image
 
 
+def test_one_pool_serves_every_pass_and_starts_for_what_every_variant_may_need(tmp_path, monkeypatch):
+    """Six lessons with content for chefer only: six conversions, then six more for omsorg. Their
+    text alone is under the threshold, but what the two variants may need is over it, so the pool
+    starts for the first pass, and the same workers make the second."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = course_files()
+    for i in range(LESSONS):
+        files[f"lessons/l{i:03}.md"] += "\n::: målgrupp chefer\nBara för chefer.\n:::\n"
+    course = write(tmp_path / "kurs", files)
+    alone, _, _ = build(course, tmp_path / "a", cache=False, jobs=1)
+    text = sum(len(p.read_text("utf-8")) for p in (course / "lessons").glob("*.md"))
+    monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", text * 3 // 2)
+    started = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Counted)
+    pooled, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
+    assert pooled == alone and stats.converted == stats.pooled == 2 * LESSONS and started == [1]
+
+
 def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
     """Converter.convert without prepare (a single page, a caller outside build_course) still reuses."""
     from scorm_builder.source.context import PageContext
