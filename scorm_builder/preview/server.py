@@ -29,7 +29,6 @@ PREVIEW_DIR = Path(__file__).resolve().parent
 STATIC = {"preview.js": "application/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
 PROFILE = PROFILES["strict"]
 LONG_POLL = 20   # seconds a page's `/preview/state?after=N` waits for a build before answering anyway
-SAVE_SETTLED_MS = 20   # an editor's save is a few writes and a rename within this: then rebuild
 
 
 class _PreviewHandler(_Handler):
@@ -109,7 +108,7 @@ class Preview:
     def _watch(self) -> None:
         ignored = watchfiles.DefaultFilter(ignore_paths=[str(self.course_dir.resolve() / "dist")])
         watcher = watchfiles.watch(self.course_dir, watch_filter=ignored, stop_event=self._stop,
-                                   step=SAVE_SETTLED_MS, yield_on_timeout=True, rust_timeout=200)
+                                   debounce=150, yield_on_timeout=True, rust_timeout=200)
         for changes in watcher:
             self._watching.set()
             if changes:
