@@ -5,6 +5,7 @@ path), their images real and incompressible, and the child-process figures the c
 """
 from __future__ import annotations
 
+import re
 import struct
 import sys
 import zipfile
