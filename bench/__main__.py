@@ -24,9 +24,18 @@ SAMPLE = ROOT / "course_src" / "vald-i-nara-relation"
 SAMPLE_LAUNCH_VARIANT = "omsorg-grund"   # the care workers' package: the phone the targets are about
 BUILD_RUNS, LAUNCH_RUNS, BIG_LAUNCH_RUNS = 3, 7, 3
 SCALE_LESSONS = (10, 1000)   # launch against course size (issue 16's targets)
+MEMORY_LESSONS = 2000   # the memory target's course
+MEMORY_LIMIT_MB = 300
+PREVIEW_RUNS = 5
+PREVIEW_LIMITS_MS = {"sample": 300, "largest": 1000}   # the sample course; the largest generated course
 PHONE_SLOWDOWN = 4   # Lighthouse's CPU throttling for its mobile profile
 SUSPEND = Size(lessons=100, questions=200, images=0, image_bytes=0, media=0, media_bytes=0,
                words=300, pages_per_lesson=5)   # 500 lesson pages + the test page, 200 questions
+
+
+def load_now() -> str:
+    """The machine's load average (1 / 5 / 15 min), printed beside each figure it can sway."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 class Out:
@@ -68,11 +77,13 @@ def main(argv: list[str] | None = None) -> int:
             out(table(["machine", ""], [list(f) for f in machine_facts(browser.version)]) + "\n")
             largest = bench_sizes(out, targets, work, sizes)
             bench_reuse(out, targets, work, sizes[-1])
+            bench_memory(out, targets, work)
             bench_imports(out, work)
             sample_zips = bench_sample(out, targets, work)
             bench_weight(out, targets, sample_zips, largest)
             bench_launch(out, targets, browser, sample_zips, largest)
             bench_launch_scale(out, targets, browser, work)
+            bench_preview(out, targets, browser, work, largest[0])
             bench_suspend(out, targets, browser, work)
         finally:
             browser.close()
@@ -105,7 +116,8 @@ def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
         rows.append([n, size.questions, f"{size.images} / {mb(size.image_bytes)}", f"{size.media} / {mb(size.media_bytes)}",
                      mb(zip_bytes), ms(res.build.wall), ms(res.build.cpu), f"{res.build.rss_mb:.0f}",
                      ms(res.floor.wall), f"{ratio:.1f}×", ms(res.stored_floor.wall),
-                     f"{res.build.wall / res.stored_floor.wall:.1f}×", f"{res.build.wall / n * 1000:.1f}", marginal or "-"])
+                     f"{res.build.wall / res.stored_floor.wall:.1f}×", f"{res.build.wall / n * 1000:.1f}", marginal or "-",
+                     load_now()])
         if first is None:
             first = (n, res.build.wall)
         last = (n, size, res)
@@ -118,15 +130,13 @@ def bench_sizes(out: Out, targets: Targets, work: Path, sizes: list[int]):
         shutil.rmtree(course)
     out(table(["lessons", "questions", "images / MB", "videos / MB", "zip MB", "build ms", "CPU ms",
                "peak RSS MB", "zip -qrX ms", "build ÷ zip", "zip -n ms", "build ÷ zip -n", "ms per lesson",
-               "marginal ms per lesson"], rows))
+               "marginal ms per lesson", "load average after"], rows))
     out("\n*marginal ms per lesson*: extra build time per lesson over the smallest course; flat means linear growth.\n")
     n, size, res = last
     targets.check(f"{n}-lesson course ({size.images} images {mb(size.image_bytes)} MB, {size.questions} questions) builds in < 5 s",
                   f"{res.build.wall:.2f} s", res.build.wall < 5)
     targets.check(f"{n}-lesson course build ≤ 3× zip floor", f"{res.build.wall / res.floor.wall:.1f}×",
                   res.build.wall <= 3 * res.floor.wall)
-    peak = max(float(r[7]) for r in rows)
-    targets.check("peak memory of a build < 300 MB", f"{peak:.0f} MB", peak < 300)
     return n, res.zips
 
 
@@ -151,7 +161,7 @@ def bench_reuse(out: Out, targets: Targets, work: Path, n: int) -> None:
     out(table(["build", "wall ms", "CPU ms", "of clean"], rows) + "\n")
     busy = " / ".join(f"{b * 100:.0f} %" for b in res.clean_cores.busy)
     out(f"Cores busy during the clean build: {busy} (CPU ÷ wall of the build: {res.clean.cpu / res.clean.wall:.2f}; "
-        f"load average now {' / '.join(f'{x:.1f}' for x in os.getloadavg())}).\n")
+        f"load average now {load_now()}).\n")
     startup, rate, even = parallel_threshold(course, os.cpu_count() or 1)
     out(f"Parallel threshold: starting {os.cpu_count()} workers costs {ms(startup)} ms; one process converts "
         f"{rate / 1000:.0f} k characters per s; a pool pays off above about {even / 1000:.0f} k characters of "
@@ -162,6 +172,35 @@ def bench_reuse(out: Out, targets: Targets, work: Path, n: int) -> None:
     targets.check(f"rebuild after a one-line change ≤ 10 % of a clean build ({n} lessons)",
                   f"{res.one_line.wall / res.clean.wall * 100:.0f} %", res.one_line.wall <= 0.1 * res.clean.wall)
     shutil.rmtree(course)
+
+
+def bench_memory(out: Out, targets: Targets, work: Path) -> None:
+    """Peak memory of a clean build of the memory target's course, its pool's workers included (bench/memory.py)."""
+    from bench.build_speed import CLI, build_env
+    from bench.memory import measure_memory
+
+    n = MEMORY_LESSONS
+    print(f"bench: building the {n}-lesson course for its memory …", file=sys.stderr, flush=True)
+    out(f"## Memory: {n}-lesson course\n")
+    out("One clean build (empty conversion cache, every core). Every 10 ms the build and the processes below "
+        "it (the pool's workers) are read from /proc: *PSS* sums their proportional set sizes (a page "
+        "shared by several processes split among them: each page once), *RSS* sums their resident sizes "
+        "(a shared page in each process: an upper bound); *one process* is the peak RSS of the largest "
+        "single process, from `wait4`. The target checks the larger of *one process* and *PSS*.\n")
+    size = Size.scaled(n)
+    course = write_course(work / "memory-course", size)
+    env = {**build_env(work / "pycache"), "XDG_CACHE_HOME": str(work / "memory-cache")}
+    res = measure_memory([str(CLI), "build", str(course), "--out", str(work / "memory-dist")], env)
+    load = load_now()
+    out(table(["lessons", "questions", "images / MB", "videos / MB", "build ms", "processes", "one process MB",
+               "PSS MB", "RSS MB", "load average after"],
+              [[n, size.questions, f"{size.images} / {mb(size.image_bytes)}", f"{size.media} / {mb(size.media_bytes)}",
+                ms(res.wall), res.processes, f"{res.process_peak_mb:.0f}", f"{res.pss_peak_mb:.0f}",
+                f"{res.rss_peak_mb:.0f}", load]]) + "\n")
+    targets.check(f"{n}-lesson course builds in < {MEMORY_LIMIT_MB} MB (build and its workers)",
+                  f"{res.peak_mb:.0f} MB", res.peak_mb < MEMORY_LIMIT_MB)
+    for folder in (course, work / "memory-dist", work / "memory-cache"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def bench_imports(out: Out, work: Path) -> None:
@@ -187,6 +226,7 @@ def bench_imports(out: Out, work: Path) -> None:
             args = [zip_path if a == "ZIP" else a for a in args]
         rows.append([label, f"{import_ms(args, env):.0f}"])
     out(table(["command", "import ms"], rows) + "\n")
+    out(f"Load average after: {load_now()}.\n")
     shutil.rmtree(dist, ignore_errors=True)
     shutil.rmtree(work / "imports-cache", ignore_errors=True)
 
@@ -194,9 +234,9 @@ def bench_imports(out: Out, work: Path) -> None:
 def bench_sample(out: Out, targets: Targets, work: Path) -> list[Path]:
     out("## Build: the sample course, all audience variants\n")
     res = measure_build(SAMPLE, work / "sample", work / "pycache", BUILD_RUNS)
-    out(table(["course", "packages", "build ms", "CPU ms", "peak RSS MB", "zip -qrX ms"],
+    out(table(["course", "packages", "build ms", "CPU ms", "peak RSS MB", "zip -qrX ms", "load average after"],
               [[SAMPLE.name, len(res.zips), ms(res.build.wall), ms(res.build.cpu), f"{res.build.rss_mb:.0f}",
-                ms(res.floor.wall)]]) + "\n")
+                ms(res.floor.wall), load_now()]]) + "\n")
     targets.check(f"sample course, all {len(res.zips)} variants, builds in < 1 s", f"{res.build.wall:.2f} s "
                   f"(CPU {res.build.cpu:.2f} s)", res.build.wall < 1)
     return res.zips
@@ -235,14 +275,14 @@ def bench_launch(out: Out, targets: Targets, browser, sample_zips: list[Path], l
         best = f"{min(t.initialize_ms for t in each):.0f}/{min(t.first_content_ms for t in each):.0f}"
         rows.append([label, f"{med.initialize_ms:.0f}", f"{med.first_content_ms:.0f}", f"{med.parsed_ms:.0f}",
                      f"{med.boot_ms:.0f}", best,
-                     " ".join(f"{t.initialize_ms:.0f}/{t.first_content_ms:.0f}" for t in each)])
+                     " ".join(f"{t.initialize_ms:.0f}/{t.first_content_ms:.0f}" for t in each), load_now()])
         if pkg is sample and slowdown == 1:
             targets.check("LMSInitialize ≤ 100 ms after navigation (sample course)", f"{med.initialize_ms:.0f} ms",
                           med.initialize_ms <= 100)
             targets.check("first content ≤ 300 ms after navigation (sample course)", f"{med.first_content_ms:.0f} ms",
                           med.first_content_ms <= 300)
     out(table(["package", "LMSInitialize ms", "first content ms", "HTML parsed ms", "player.js ms",
-               "best init/content", "each run (init/content)"],
+               "best init/content", "each run (init/content)", "load average after"],
               rows) + "\n")
 
 
@@ -278,6 +318,39 @@ def bench_launch_scale(out: Out, targets: Targets, browser, work: Path) -> None:
                   f"{big[0] / small[0]:.2f}×", big[0] <= 1.5 * small[0])
     targets.check(f"first content at {SCALE_LESSONS[-1]} lessons within 1.3× of {SCALE_LESSONS[0]}",
                   f"{big[1] / small[1]:.2f}× ({small[1]:.0f} → {big[1]:.0f} ms)", big[1] <= 1.3 * small[1])
+
+
+def bench_preview(out: Out, targets: Targets, browser, work: Path, n: int) -> None:
+    """From save to the change visible in `scorm-builder preview` (bench/preview.py)."""
+    from bench.build_speed import build_env
+    from bench.preview import measure_preview
+
+    out("## Preview: from save to the change on screen\n")
+    out("`scorm-builder preview` as a subprocess, its page in headless Chromium on the course's first page; "
+        "one line of new text inserted on that page in its lesson file, timed from just before the write "
+        f"until the text is visible in the previewed course. Median of {PREVIEW_RUNS} edits after one warm-up, "
+        "each undone before the next. Each course is a copy, so no source is touched.\n")
+    env = {**build_env(work / "pycache"), "XDG_CACHE_HOME": str(work / "preview-cache")}
+    rows = []
+    for label, limit, course in (("sample", PREVIEW_LIMITS_MS["sample"], None),
+                                 ("largest", PREVIEW_LIMITS_MS["largest"], n)):
+        if course is None:
+            course = work / "preview-sample" / SAMPLE.name
+            shutil.copytree(SAMPLE, course)
+            name = f"sample course ({SAMPLE.name})"
+        else:
+            course = write_course(work / "preview-course", Size.scaled(n))
+            name = f"{n}-lesson course"
+        print(f"bench: previewing the {name} …", file=sys.stderr, flush=True)
+        res = measure_preview(course, browser, PREVIEW_RUNS, env)
+        load = load_now()
+        rows.append([name, f"{res.median_ms:.0f}", f"{min(res.each_ms):.0f}",
+                     " ".join(f"{t:.0f}" for t in res.each_ms), load])
+        targets.check(f"preview: save to visible, {name}, ≤ {limit} ms", f"{res.median_ms:.0f} ms",
+                      res.median_ms <= limit)
+        shutil.rmtree(course.parent)
+    shutil.rmtree(work / "preview-cache", ignore_errors=True)
+    out(table(["course", "median ms", "best ms", "each run ms", "load average after"], rows) + "\n")
 
 
 def bench_suspend(out: Out, targets: Targets, browser, work: Path) -> None:

@@ -107,7 +107,7 @@ def parallel_threshold(course: Path, jobs: int) -> tuple[float, float, float]:
     started = time.perf_counter()
     with ProcessPoolExecutor(jobs, mp_context=converter_module._pool_context()) as pool:
         list(pool.map(converter_module._run_in_worker,
-                      [(tasks[0][0], converter_module._isolated(tasks[0][1]), os.getcwd())] * jobs))
+                      [(tasks[0][0], tasks[0][1], os.getcwd())] * jobs))
     startup = time.perf_counter() - started
     # with n workers, text c costs c/rate alone and startup + c/(n*rate) in a pool: equal at
     return startup, rate, startup * rate * jobs / (jobs - 1) if jobs > 1 else float("inf")

@@ -5,6 +5,7 @@ path), their images real and incompressible, and the child-process figures the c
 """
 from __future__ import annotations
 
+import re
 import struct
 import sys
 import zipfile
@@ -119,3 +120,39 @@ def test_a_rebuild_measurement_restores_the_lesson_it_changed(tmp_path):
     res = measure_reuse(course, tmp_path / "w", tmp_path / "pycache", runs=1)
     assert {p: p.read_bytes() for p in (course / "lessons").glob("*.md")} == before
     assert res.one_line.cpu > 0 and res.clean.wall > 0
+
+
+def test_memory_counts_the_workers_and_shared_pages_once():
+    """A parent holding 120 MB forks a worker that adds 80 MB of its own: the PSS sum sees both,
+    the shared 120 MB once; the RSS sum counts them twice; wait4 gives the largest process's peak."""
+    import os
+
+    from bench.memory import measure_memory
+
+    script = ("import os, time\n"
+              "held = bytearray(120 << 20)\n"
+              "pid = os.fork()\n"
+              "if pid == 0:\n"
+              "    own = bytearray(80 << 20); time.sleep(0.5); os._exit(0)\n"
+              "os.waitpid(pid, 0)\n")
+    res = measure_memory([sys.executable, "-c", script], dict(os.environ))
+    assert res.processes == 2
+    assert 195 <= res.process_peak_mb < 240       # the worker: 120 it shares + 80 of its own
+    assert 195 <= res.pss_peak_mb < 240           # 120 shared once + 80 of the worker's own
+    assert res.rss_peak_mb >= res.pss_peak_mb + 100   # the shared 120 MB counted in both
+    assert res.peak_mb == max(res.process_peak_mb, res.pss_peak_mb)
+    with pytest.raises(RuntimeError, match="exited 3"):
+        measure_memory([sys.executable, "-c", "import sys; sys.exit(3)"], dict(os.environ))
+
+
+def test_the_preview_edit_is_one_new_line_on_the_first_page_shown(tmp_path):
+    from bench.preview import first_lesson_file, with_line
+
+    course = write_course(tmp_path / "c", Size.scaled(3))
+    lesson = first_lesson_file(course)
+    assert lesson == sorted((course / "lessons").glob("*.md"))[0]
+    text = lesson.read_text("utf-8")
+    edited = with_line(text, "Ny rad.")
+    assert edited.replace("\n\nNy rad.\n", "", 1) == text
+    first, second = [m.start() for m in re.finditer(r"^# ", edited, re.M)][:2]   # the first page's heading, the next's
+    assert first < edited.index("Ny rad.") < second

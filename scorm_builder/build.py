@@ -7,6 +7,7 @@ rename, so a failed build leaves the output folder exactly as it was.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import shutil
 import tempfile
@@ -17,6 +18,7 @@ import jinja2
 
 from scorm_builder.errors import BuildError, CatalogueError, Reporter, os_errors_reported
 from scorm_builder.model.course import Audience, Course, Level, variant_label
+from scorm_builder.package.deflated import DeflatedFiles
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.launch_check import check_launch_pages
 from scorm_builder.render.manifest import build_manifest
@@ -71,22 +73,43 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
     SelectionError when `audiences` or `levels` name what the course does not declare.
     `converter` decides the reuse of conversions (make_converter); by default the cache and every core."""
     reporter = reporter or Reporter()
-    course = load_course(Path(course_dir), reporter)
+    converter = converter or make_converter()
+    variants = _converted(Path(course_dir), audiences, levels, reporter, converter)
+    out_dir = Path(out_dir)
+    with os_errors_reported(reporter, tempfile.gettempdir()), \
+            tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
+        zips, deflated = [], {}
+        for n, variant in enumerate(variants, start=1):
+            if progress:
+                progress(n, len(variants), variant.name)
+            zips.append(_package(variant, Path(tmp), reporter, DeflatedFiles(
+                converter.cache, f"{variant.course.root.resolve()}/{variant.name}", deflated)))
+        reporter.raise_if_failed()
+        with os_errors_reported(reporter, out_dir):
+            return publish(zips, out_dir)
+
+
+def build_folder(course_dir: Path, folder: Path, audiences: list[str] | None, reporter: Reporter,
+                 levels: list[str] | None, converter: Converter) -> None:
+    """The first selected variant's package written into the new `folder`, not zipped: what
+    preview serves (zipping it only to unzip it again would add to every wait after a save).
+    Raises as build_course does."""
+    variant = _converted(Path(course_dir), audiences, levels, reporter, converter)[0]
+    with os_errors_reported(reporter, folder):
+        folder.mkdir()
+        _stage(variant, folder, reporter)
+    reporter.raise_if_failed()
+
+
+def _converted(course_dir: Path, audiences: list[str] | None, levels: list[str] | None, reporter: Reporter,
+               converter: Converter) -> list[Variant]:
+    course = load_course(course_dir, reporter)
     if course is None:
         raise BuildError(reporter)
     variants = convert_variants(course, select_variants(course, audiences, levels), reporter, converter)
     reporter.raise_if_failed()
-    out_dir = Path(out_dir)
-    with os_errors_reported(reporter, tempfile.gettempdir()), \
-            tempfile.TemporaryDirectory(prefix="scorm-builder-") as tmp:
-        zips = []
-        for n, variant in enumerate(variants, start=1):
-            if progress:
-                progress(n, len(variants), variant.name)
-            zips.append(_package(variant, Path(tmp), reporter))
-        reporter.raise_if_failed()
-        with os_errors_reported(reporter, out_dir):
-            return publish(zips, out_dir)
+    return variants
+
 
 def convert_variants(course: Course, selected: list[tuple[Audience | None, Level | None]], reporter: Reporter,
                      converter: Converter | None = None) -> list[Variant]:
@@ -102,15 +125,24 @@ def convert_variants(course: Course, selected: list[tuple[Audience | None, Level
     return variants
 
 
-def make_converter(cache: bool = True, jobs: int | None = None) -> Converter:
+def make_converter(cache: bool = True, jobs: int | None = None, earlier: dict | None = None) -> Converter:
     """The build's converter: with the persistent cache unless `cache` is false (--no-cache), and
-    `jobs` processes (--jobs; default: one per core)."""
-    return Converter(ConversionCache() if cache else None, jobs)
+    `jobs` processes (--jobs; default: one per core); `earlier`: Converter's."""
+    return Converter(ConversionCache() if cache else None, jobs, earlier)
 
 
-def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
+def _package(variant: Variant, tmp: Path, reporter: Reporter, deflated: DeflatedFiles) -> Path:
+    """The variant's zip in tmp, its files deflated once in a build, or by the last build."""
     staging = tmp / variant.name
     staging.mkdir()
+    _stage(variant, staging, reporter)
+    zip_path = tmp / f"{variant.name}.zip"
+    write_zip(staging, zip_path, deflated)
+    return zip_path
+
+
+def _stage(variant: Variant, staging: Path, reporter: Reporter) -> None:
+    """Every file of the variant's package, the manifest and its schemas included, into `staging`."""
     with template_errors(reporter, variant.course.theme):
         scos = render_variant(variant, staging)
     _check_launch_pages(variant, staging, reporter)
@@ -118,9 +150,7 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter) -> Path:
     (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
     for name, path in schema_paths().items():
         shutil.copyfile(path, staging / name)
-    zip_path = tmp / f"{variant.name}.zip"
-    write_zip(staging, zip_path)
-    return zip_path
+
 
 def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> None:
     """Script on a launch page that the player did not bring came from the theme: the course's
@@ -164,8 +194,8 @@ def _template_frame(error: Exception) -> tuple[str | None, int | None]:
 
 
 def publish(zips: list[Path], out_dir: Path) -> list[Path]:
-    """Copies each file into out_dir under a temporary name, then renames them all into place:
-    the folder never holds half a file (used by build and handout)."""
+    """Moves each file into out_dir under a temporary name, then renames them all into place:
+    the folder never holds half a file (used by build and handout). The files are consumed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     temps = []
     try:
@@ -173,7 +203,7 @@ def publish(zips: list[Path], out_dir: Path) -> list[Path]:
             fd, temp = tempfile.mkstemp(prefix=f".{z.name}.", suffix=".tmp", dir=out_dir)
             os.close(fd)
             temps.append(Path(temp))
-            shutil.copyfile(z, temp)
+            _move(z, Path(temp))
             os.chmod(temp, 0o644)
     except BaseException:
         for temp in temps:
@@ -185,3 +215,14 @@ def publish(zips: list[Path], out_dir: Path) -> list[Path]:
         published.append(out_dir / z.name)
     return published
 
+
+
+def _move(src: Path, dest: Path) -> None:
+    """A rename when both are on one file system (the temporary folder usually is): a large
+    package is not written twice; a copy otherwise."""
+    try:
+        os.replace(src, dest)
+    except OSError as e:
+        if e.errno != errno.EXDEV:
+            raise
+        shutil.copyfile(src, dest)

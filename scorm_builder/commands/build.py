@@ -36,5 +36,6 @@ def run_build(course_dir: Path, out_dir: Path, audiences: list[str], strict: boo
     if reporter.diagnostics:
         click.echo(reporter.render(), err=True)
     for path in zips:
-        data = path.read_bytes()
-        click.echo(f"{path.as_posix()}  {human_size(len(data))}  sha256:{hashlib.sha256(data).hexdigest()[:12]}")
+        with open(path, "rb") as f:   # read in pieces: a package can be larger than the build's memory
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
+        click.echo(f"{path.as_posix()}  {human_size(path.stat().st_size)}  sha256:{digest[:12]}")

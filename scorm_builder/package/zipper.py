@@ -1,19 +1,24 @@
 """Deterministic zips: the same staging folder always gives the same bytes.
 
 Entries are sorted, timestamps fixed (SOURCE_DATE_EPOCH when set), permissions fixed, text
-deflated and already-compressed media stored.
+deflated and already-compressed media stored. Deflated bytes of an earlier build are reused when
+the content is the same (package/deflated.py).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 import zipfile
 from pathlib import Path
 
+from scorm_builder.package.deflated import DeflatedFiles
+
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp4", ".webm", ".m4a", ".m4v", ".mp3",
                    ".ogg", ".oga", ".ogv", ".zip", ".woff", ".woff2", ".pdf", ".gz"}
 DEFAULT_EPOCH = 946684800  # 2000-01-01T00:00:00Z
 CHUNK = 1 << 20
+REUSE_MAX = 16 << 20   # larger files are streamed and deflated every time, not held in memory
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
@@ -22,7 +27,7 @@ def zip_time() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(epoch)[:6]
 
 
-def write_zip(staging: Path, dest: Path) -> None:
+def write_zip(staging: Path, dest: Path, reuse: DeflatedFiles | None = None) -> None:
     stamp = zip_time()
     files = sorted(p for p in staging.rglob("*") if p.is_file())
     with zipfile.ZipFile(dest, "w") as zf:
@@ -35,6 +40,61 @@ def write_zip(staging: Path, dest: Path) -> None:
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
+                if reuse is not None and path.stat().st_size <= REUSE_MAX:
+                    _write_deflated(zf, info, path.read_bytes(), reuse)
+                    continue
             with open(path, "rb") as src, zf.open(info, "w") as out:
                 while chunk := src.read(CHUNK):
                     out.write(chunk)
+    if reuse is not None:
+        reuse.save()
+
+
+def _write_deflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, reuse: DeflatedFiles) -> None:
+    """One deflated entry, its deflated bytes from `reuse` when it has them. zipfile has no way to
+    write bytes deflated earlier, so its entry writer's compressor is swapped for one that hands
+    them over (zipfile still computes the CRC and sizes from `data`, and writes the headers). A
+    zipfile without that attribute simply deflates."""
+    digest = hashlib.sha256(data).digest()
+    known = reuse.get(digest)
+    with zf.open(info, "w") as out:
+        if not hasattr(out, "_compressor"):   # another zipfile: it deflates, and nothing is kept
+            out.write(data)
+            return
+        if known is not None:
+            out._compressor = _Replay(known)
+            out.write(data)
+            return
+        recording = out._compressor = _Recording(out._compressor)
+        out.write(data)
+    reuse.put(digest, b"".join(recording.output))
+
+
+class _Replay:
+    """A compressor that gives back bytes deflated by an earlier build."""
+
+    def __init__(self, deflated: bytes):
+        self.deflated = deflated
+
+    def compress(self, data) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.deflated
+
+
+class _Recording:
+    """zipfile's own compressor, keeping what it writes for the next build."""
+
+    def __init__(self, compressor):
+        self.compressor, self.output = compressor, []
+
+    def compress(self, data) -> bytes:
+        out = self.compressor.compress(data)
+        self.output.append(out)
+        return out
+
+    def flush(self) -> bytes:
+        out = self.compressor.flush()
+        self.output.append(out)
+        return out

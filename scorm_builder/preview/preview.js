@@ -9,7 +9,7 @@
   var KEY_CMI = ["cmi.core.lesson_status", "cmi.core.score.raw", "cmi.student_data.mastery_score",
                  "cmi.core.lesson_location", "cmi.core.entry", "cmi.core.exit", "cmi.core.session_time",
                  "cmi.interactions._count", "cmi.suspend_data"];
-  var POLL_MS = 700, PANEL_MS = 300, UNLOAD_MS = 3000;
+  var POLL_MS = 700, PANEL_MS = 300, UNLOAD_MS = 3000, UNLOAD_STEP_MS = 10;   // POLL_MS: retry when the server is away
   var build = 0, scos = [], scoId = null, shownCalls = 0, busy = false;
   var record = {};   // sco id -> what the LMS keeps for the next launch (cmi and whether it finished)
 
@@ -53,8 +53,8 @@
         done(window.SBH.end());
         return;
       }
-      waited += 50;
-      setTimeout(wait, 50);
+      waited += UNLOAD_STEP_MS;
+      setTimeout(wait, UNLOAD_STEP_MS);
     })();
   }
 
@@ -92,8 +92,11 @@
     $("sbp-sco-row").hidden = scos.length < 2;
   }
 
+  /** Asks for the first build newer than the one shown: the server answers as soon as there is
+   * one (or after a while without), and the next question goes out at once. */
   function poll() {
-    fetch("/preview/state", { cache: "no-store" })
+    var retry = 0;
+    fetch("/preview/state?after=" + build, { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (state) {
         if (state.build === build) return;
@@ -105,8 +108,8 @@
         showScos(state.scos);
         launch(first ? "fresh" : "reload");
       })
-      .catch(function () { text("sbp-status", S.offline); })
-      .finally(function () { setTimeout(poll, POLL_MS); });
+      .catch(function () { text("sbp-status", S.offline); retry = POLL_MS; })
+      .finally(function () { setTimeout(poll, retry); });
   }
 
   function describe(call) {

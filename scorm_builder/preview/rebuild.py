@@ -1,8 +1,9 @@
 """Builds the previewed package and swaps it in: the server always serves a complete build.
 
-Each build is made by the real pipeline (build.build_course), extracted the way playback extracts
-packages (runtime.scos), and published by pointing the `current` symlink at it, an atomic rename,
-so a request never sees half a build. A failed build keeps the last good one on screen and
+Each build is made by the real pipeline, written as the package's folder (build.build_folder: the
+zip's files, not zipped, since zipping and unzipping would only add to the wait after a save),
+and published by pointing the `current` symlink at it, an atomic rename, so a request never sees
+half a build. A failed build keeps the last good one on screen and
 records the diagnostics for the page and the terminal.
 """
 from __future__ import annotations
@@ -15,9 +16,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scorm_builder.build import SelectionError, build_course, make_converter
+from scorm_builder.build import SelectionError, build_folder, make_converter
 from scorm_builder.errors import BuildError, Reporter
-from scorm_builder.runtime.scos import Sco, extract, read_scos
+from scorm_builder.runtime.scos import Sco, read_scos
 
 
 @dataclass
@@ -39,7 +40,9 @@ class Rebuilder:
         self.current = work_dir / "current"     # the served package: a symlink to the latest good build
         self.state = BuildState()
         self._lock = threading.Lock()
+        self._built = threading.Condition()      # notified with each new state (the page's long poll)
         self._retired: Path | None = None
+        self._converted: dict = {}               # the conversions the last rebuild used
         self.current.mkdir()                    # an empty package until the first good build
 
     def rebuild(self) -> BuildState:
@@ -48,14 +51,14 @@ class Rebuilder:
             number = self.state.number + 1
             started = time.monotonic()
             reporter = Reporter()
-            out = self.work_dir / f"out-{number}"
             site = self.work_dir / f"site-{number}"
             ok, report, scos = False, "", self.state.scos
-            converter = make_converter()   # the builds' cache: a save reconverts the lessons it changed
+            # the builds' cache: a save reconverts the lessons it changed; the last rebuild's
+            # conversions are checked in memory, not read from the disk again
+            converter = make_converter(earlier=self._converted)
             try:
-                zips = build_course(self.course_dir, out, [self.audience] if self.audience else None, reporter,
-                                    levels=[self.level] if self.level else None, converter=converter)
-                extract(zips[0], site)
+                build_folder(self.course_dir, site, [self.audience] if self.audience else None, reporter,
+                             [self.level] if self.level else None, converter)
                 scos = [s for s in read_scos(site) if s.scormtype == "sco"]
                 self._publish(site)
                 ok, report = True, reporter.render() if reporter.diagnostics else ""
@@ -65,10 +68,20 @@ class Rebuilder:
                 report = e.text()
             except Exception:  # our own bug: keep serving the last good build, and say it is a bug
                 report = "scorm-builder bug (please report):\n" + traceback.format_exc()
-            finally:
-                shutil.rmtree(out, ignore_errors=True)
-            self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2),
-                                    converter.stats.converted)
+            if not ok:
+                shutil.rmtree(site, ignore_errors=True)
+            self._converted = converter.done
+            with self._built:
+                self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2),
+                                        converter.stats.converted)
+                self._built.notify_all()
+            return self.state
+
+    def state_after(self, number: int, timeout: float) -> BuildState:
+        """The first state newer than build `number`, as soon as there is one; the current state
+        after `timeout` seconds without a build."""
+        with self._built:
+            self._built.wait_for(lambda: self.state.number > number, timeout)
             return self.state
 
     def _publish(self, site: Path) -> None:

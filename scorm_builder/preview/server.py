@@ -2,8 +2,9 @@
 course, a SCORM panel beside it, and a rebuild on every save.
 
 It extends the playback server (runtime/server.py serves `/lms/...` and `/pkg/...`) with:
-`/` the preview page, `/preview/state` (build number, ok, diagnostics, SCOs: the page polls it,
-so the reload script lives in the preview page and never in a package) and `POST /preview/launch`
+`/` the preview page, `/preview/state` (build number, ok, diagnostics, SCOs; `?after=N` answers
+as soon as a build newer than N is served, so the page hears of a save at once, and the reload
+script lives in the preview page and never in a package) and `POST /preview/launch`
 (the LMS side of a launch: the strict profile's preset from the learner record, as playback does).
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import watchfiles
 
@@ -27,6 +28,7 @@ from scorm_builder.runtime.server import _Handler
 PREVIEW_DIR = Path(__file__).resolve().parent
 STATIC = {"preview.js": "application/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
 PROFILE = PROFILES["strict"]
+LONG_POLL = 20   # seconds a page's `/preview/state?after=N` waits for a build before answering anyway
 
 
 class _PreviewHandler(_Handler):
@@ -39,7 +41,8 @@ class _PreviewHandler(_Handler):
         if path == "/":
             return self._send(200, self.preview.page().encode(), "text/html; charset=utf-8")
         if path == "/preview/state":
-            return self._json(self.preview.state())
+            after = parse_qs(urlsplit(self.path).query).get("after", [""])[0]
+            return self._json(self.preview.state(int(after) if after.isdigit() else None))
         if path == "/favicon.ico":   # browsers ask; an empty answer keeps the console free of 404s
             return self._send(204, b"", "image/x-icon")
         name = path.removeprefix("/preview/")
@@ -115,8 +118,10 @@ class Preview:
 
     # ---- what the page asks for ------------------------------------------------------------
 
-    def state(self) -> dict:
-        s = self.rebuilder.state
+    def state(self, after: int | None = None) -> dict:
+        """The build served now; with `after`, the first one newer than that build (LONG_POLL at most)."""
+        s = self.rebuilder.state if after is None or self._stop.is_set() else \
+            self.rebuilder.state_after(after, LONG_POLL)
         return {"build": s.number, "ok": s.ok, "report": s.report, "seconds": s.seconds,
                 "scos": [{"id": sco.identifier, "title": sco.title, "href": sco.href} for sco in s.scos]}
 

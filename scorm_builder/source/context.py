@@ -36,6 +36,9 @@ class PageContext:
     glossary: dict[str, str] = field(default_factory=dict)      # term -> definition (course.yml `glossary:`)
     touched: set[Path] = field(default_factory=set)            # files the conversion looked at (its cache key)
     variant_read: bool = field(default=False, init=False, repr=False, compare=False)
+    # what `sees` was asked: ((audiences), (levels), answer) in asking order, so a conversion can
+    # serve every variant that answers the same (source/converter.py)
+    variant_checks: list = field(default_factory=list, init=False, repr=False, compare=False)
     _serials: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def next_id(self, kind: str) -> str:
@@ -64,9 +67,12 @@ class PageContext:
 
     def sees(self, audiences=(), levels=()) -> bool:
         """Whether the variant being built gets content limited to `audiences` and `levels`.
-        Reads the variant only for a limit that is set, so unlimited content keeps the
-        conversion shared by every variant."""
-        return aimed_at(audiences, levels, self.audience if audiences else None, self.level if levels else None)
+        Records the question instead of marking the variant as read: the conversion is then shared
+        by every variant that gives the same answers (unlimited content asks nothing)."""
+        seen = aimed_at(audiences, levels, *self.variant())
+        if audiences or levels:
+            self.variant_checks.append((tuple(sorted(audiences)), tuple(sorted(levels)), seen))
+        return seen
 
 
 def _variant_property(name: str) -> property:

@@ -5,8 +5,8 @@ It lives in the user's cache folder, `$XDG_CACHE_HOME/scorm-builder/` (by defaul
 anywhere (a colleague's zip, a repository), while the user's cache folder holds only what their own
 builds wrote. Each entry is one file named by the SHA-256 of its key, which covers the conversion's
 inputs (source/converter.py) and this tool: its version, the hash of its own code and message
-catalogues (so an editable install invalidates on every change), Python's and Python-Markdown's
-versions.
+catalogues (so an editable install invalidates on every change), Python's version and
+Python-Markdown's code.
 
 Entries are content-addressed, so every edit adds one; a build marks the entries it uses
 (their modification time) and, once a day, deletes those unused for KEEP_DAYS days.
@@ -40,15 +40,15 @@ def default_folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
-    """This tool as far as a conversion is concerned: versions, and the bytes of its own modules."""
-    from importlib import metadata   # slow to import: only builds need it
+    """This tool as far as a conversion is concerned: versions, the bytes of its own modules and
+    of Python-Markdown's. Markdown is found, not imported (nor importlib.metadata, 20 ms): a
+    rebuild whose conversions are all cached needs neither."""
+    from importlib.util import find_spec
 
-    try:
-        markdown_version = metadata.version("Markdown")
-    except metadata.PackageNotFoundError:
-        markdown_version = "?"
+    spec = find_spec("markdown")
+    markdown = package_fingerprint(Path(spec.origin).parent, "") if spec and spec.origin else "?"
     return package_fingerprint(Path(scorm_builder.__file__).parent,
-                               f"{FORMAT} {scorm_builder.__version__} {sys.version} {markdown_version}")
+                               f"{FORMAT} {scorm_builder.__version__} {sys.version} {markdown}")
 
 
 def package_fingerprint(package: Path, versions: str) -> str:

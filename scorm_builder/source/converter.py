@@ -2,9 +2,11 @@
 
 Converting Markdown is most of a build's time. A conversion depends only on the lesson's text and
 context (paths, ids, language: `_reuse_key`), on the files its links and images point at (their
-fingerprints, `fingerprint`), and on the variant only when the lesson asks which one it is for
-(PageContext.variant_read). So:
-- within a build, a lesson that never asked converts once for every variant;
+fingerprints, `fingerprint`), and on the variant only through what the lesson asks of it: whether
+the variant sees content limited to some audiences or levels (PageContext.variant_checks), or, for
+an extension that reads the variant itself, which one it is (PageContext.variant_read). So:
+- within a build, a lesson converts once for every variant that answers its questions the same
+  way (`serves`): once for all when it asks nothing;
 - between builds, conversions are kept on disk (source/conversion_cache.py) under a hash of all that;
 - what is left to convert goes to a pool of processes when there is enough of it (`prepare`).
 The diagnostics are part of a conversion: a reused one reports the same problems at the same lines.
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scorm_builder.errors import ERROR, Reporter
+from scorm_builder.model.course import aimed_at
 from scorm_builder.source.context import PageContext
 from scorm_builder.source.conversion_cache import ConversionCache
 from scorm_builder.source.lines import LineLocator
@@ -44,6 +47,8 @@ class Conversion:
     diagnostics: list       # errors.Diagnostic, in the order reported
     variant_read: bool      # the lesson asked which variant it is for: the result is that variant's only
     touched: dict           # str(path) -> fingerprint of each file the conversion looked at
+    variant: tuple = (None, None)   # the (audience, level) it was made for
+    checks: tuple = ()      # PageContext.variant_checks: what it asked of the variant, and the answers
 
 
 @dataclass
@@ -56,23 +61,25 @@ class Stats:
 class Converter:
     """Converts the lessons of one build, reusing every conversion it can (see the module docstring)."""
 
-    def __init__(self, cache: ConversionCache | None = None, jobs: int | None = None):
+    def __init__(self, cache: ConversionCache | None = None, jobs: int | None = None,
+                 earlier: dict[tuple, Conversion] | None = None):
+        """`earlier`: the `done` of a build before this one in the same process (preview's last
+        rebuild), checked as the disk's entries are but not read from the disk again."""
         self.cache = cache
         self.jobs = jobs or os.cpu_count() or 1
         self.stats = Stats()
-        self._done: dict[tuple, Conversion] = {}    # _reuse_key, or (_reuse_key, variant) when it read it
+        self.done: dict[tuple, Conversion] = {}     # by the keys of `_find`: what this build used
+        self._earlier = earlier or {}
         self._reported: set[tuple] = set()          # keys whose diagnostics this build has shown
         self._lesson_ids: dict[int, tuple[dict, str]] = {}   # id(lesson_ids) -> (it, its digest)
 
     def convert(self, body: str, context: PageContext) -> list[str]:
         """HTML of each page of one lesson (its section); fills context.pages, .page_words, .questions,
         .assets, and reports the conversion's diagnostics the first time it is handed out."""
-        base = self._reuse_key(body, context)
-        found = self._find(base, context.variant())
-        if found is None:   # not prepared: convert it here
-            found = self._store(base, context.variant(), run(body, _isolated(context)))
+        key, result = self._find(self._reuse_key(body, context), context.variant())
+        if result is None:   # not prepared: convert it here
+            result = self._store(key, run(body, _isolated(context)))
             self.stats.converted += 1
-        key, result = found
         context.pages.extend(result.pages)
         context.page_words.extend(result.page_words)
         context.questions.extend(result.questions)
@@ -87,68 +94,104 @@ class Converter:
 
     def prepare(self, tasks: list[tuple[str, PageContext]]) -> None:
         """Convert ahead, in parallel when worth it, every (body, context) that `convert` will be
-        asked for. First one context per lesson text; then, for lessons that turned out to read
-        the variant, each further variant."""
-        for by_variant in (False, True):
-            todo: dict[tuple, tuple[str, PageContext]] = {}
-            for body, context in tasks:
-                base = self._reuse_key(body, context)
-                if self._find(base, context.variant()) is None:
-                    todo.setdefault((base, context.variant()) if by_variant else base, (body, context))
-            self._run_all(list(todo.values()))
+        asked for. First one context per lesson text; then one per set of answers to what that
+        conversion asked of the variant; then (asked differently, or read directly) per variant.
+        A pool started for one pass serves the later ones."""
+        pool = _Pool(self.jobs)
+        try:
+            while True:
+                todo: dict[tuple, tuple[str, PageContext]] = {}
+                at_most = 0   # characters this and later passes may convert: each task's once
+                for body, context in tasks:
+                    key, found = self._find(self._reuse_key(body, context), context.variant())
+                    if found is None:
+                        todo.setdefault(key, (body, context))
+                        at_most += len(body)
+                if not todo:
+                    return
+                self._run_all(todo, pool if pool.running or at_most >= PARALLEL_MIN_CHARS else None)
+        finally:
+            pool.close()
 
-    def _run_all(self, tasks: list[tuple[str, PageContext]]) -> None:
-        jobs = min(self.jobs, len(tasks))
+    def _run_all(self, todo: dict[tuple, tuple[str, PageContext]], pool: _Pool | None) -> None:
+        tasks = list(todo.values())
         results = None
-        if jobs >= 2 and sum(len(body) for body, _ in tasks) >= PARALLEL_MIN_CHARS:
+        if pool is not None and min(pool.jobs, len(tasks)) >= 2:
             try:
-                results = _in_pool([(body, _isolated(context), os.getcwd()) for body, context in tasks], jobs)
+                results = pool.map([(body, context, os.getcwd()) for body, context in tasks])
                 self.stats.pooled += len(tasks)
             except OSError:   # no processes allowed here, or a worker killed (BrokenProcessPool): do it here
                 results = None
         if results is None:
             results = [run(body, _isolated(context)) for body, context in tasks]
-        for (body, context), result in zip(tasks, results):
-            self._store(self._reuse_key(body, context), context.variant(), result)
+        for key, result in zip(todo, results):
+            self._store(key, result)
         self.stats.converted += len(tasks)
 
     def _reuse_key(self, body: str, c: PageContext) -> tuple:
-        """Everything but the variant that a conversion depends on, besides the files it looks at.
-        The course's lesson ids (a link checks them) enter as a digest made once per build: every
-        lesson shares the one mapping, and copying it into every key would grow with the square."""
+        """Everything but the variant that a conversion depends on, besides the files it looks at;
+        the lesson's text by its SHA-256. The course's lesson ids (a link checks them) enter as a
+        digest made once per build: every lesson shares the one mapping, and copying it into every
+        key would grow with the square."""
         ids = self._lesson_ids.get(id(c.lesson_ids))
         if ids is None:
             digest = hashlib.sha256(repr(sorted(c.lesson_ids.items())).encode()).hexdigest()
             ids = self._lesson_ids[id(c.lesson_ids)] = (c.lesson_ids, digest)   # kept alive: no other dict gets its id
-        return (body, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
+        text = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()   # cheaper to repr and compare
+        return (text, c.path, str(c.abs_path), str(c.course_root), c.lesson_id, c.title, c.lang, c.graded,
                 c.split_pages, tuple(sorted(c.audience_ids)), tuple(sorted(c.level_ids)),
                 tuple(sorted(c.scope, key=repr)), ids[1], c.locator.offset, tuple(c.glossary.items()))
 
-    def _find(self, base: tuple, variant: tuple) -> tuple[tuple, Conversion] | None:
-        """(key, conversion) already made for this text and context, in this build or an earlier one."""
-        for key in (base, (base, variant)):
-            result = self._done.get(key)
-            if result is None and self.cache is not None:
-                result = self.cache.get(key)
-                if result is not None and not _still_valid(result):
-                    result = None
-                if result is not None:
-                    self._done[key] = result
-                    if not result.variant_read or key != base:
-                        self.stats.from_disk += 1
-            if result is None:
-                return None
-            if not result.variant_read or key != base:
+    def _find(self, base: tuple, variant: tuple) -> tuple[tuple, Conversion | None]:
+        """(key, conversion) that serves this text and context, made in this build or an earlier
+        one; or (the key to store a new conversion under, None). Looked for, in order: under
+        `base`, the text's first conversion; under its answers for this variant to what that one
+        asked; under the variant itself (asked differently further in, or read directly)."""
+        first = self._load(base)
+        if first is None or serves(first, variant):
+            return base, first
+        if not first.variant_read:
+            key = (base, "answers", answers(first.checks, variant))
+            result = self._load(key)
+            if result is None or serves(result, variant):
                 return key, result
-        return None
+        key = (base, "variant", variant)
+        result = self._load(key)
+        return key, result if result is not None and serves(result, variant) else None
 
-    def _store(self, base: tuple, variant: tuple, result: Conversion) -> tuple[tuple, Conversion]:
-        keys = [base, (base, variant)] if result.variant_read else [base]   # base then says: ask per variant
-        for key in keys:
-            self._done[key] = result
-            if self.cache is not None:
-                self.cache.put(key, result)
-        return keys[-1], result
+    def _load(self, key: tuple) -> Conversion | None:
+        result = self.done.get(key)
+        if result is not None:
+            return result
+        result = self._earlier.get(key)
+        from_disk = result is None and self.cache is not None
+        if from_disk:
+            result = self.cache.get(key)
+        if result is None or not _still_valid(result):
+            return None
+        self.done[key] = result
+        self.stats.from_disk += from_disk
+        return result
+
+    def _store(self, key: tuple, result: Conversion) -> Conversion:
+        self.done[key] = result
+        if self.cache is not None:
+            self.cache.put(key, result)
+        return result
+
+
+def answers(checks: tuple, variant: tuple) -> tuple:
+    """How `variant` answers the questions of `checks` (PageContext.variant_checks)."""
+    return tuple(aimed_at(audiences, levels, *variant) for audiences, levels, _ in checks)
+
+
+def serves(result: Conversion, variant: tuple) -> bool:
+    """Whether `result` is what converting its text for `variant` would give: it read the variant
+    itself and was made for this one, or it did not and the variant answers as it was answered
+    (the conversion then took the same path and asked the same questions)."""
+    if result.variant_read:
+        return result.variant == variant
+    return all(aimed_at(audiences, levels, *variant) == seen for audiences, levels, seen in result.checks)
 
 
 def run(body: str, context: PageContext) -> Conversion:
@@ -158,42 +201,61 @@ def run(body: str, context: PageContext) -> Conversion:
     page_html = convert(body, context)
     return Conversion(page_html, context.pages, context.page_words, context.questions, context.assets,
                       context.reporter.diagnostics, context.variant_read,
-                      {str(path): fingerprint(path) for path in sorted(context.touched)})
+                      {str(path): fingerprint(path) for path in sorted(context.touched)},
+                      context.variant(), tuple(context.variant_checks))
 
 
-def _in_pool(work: list[tuple[str, PageContext, str]], jobs: int) -> list[Conversion]:
-    """Conversions of `work` by `jobs` worker processes, in order.
+class _Pool:
+    """Worker processes for one `prepare`, started when first asked to convert.
 
     Ctrl-C: the workers are started with SIGINT blocked and then ignore it, so only this process
     answers (click's "Aborted!"); it then stops the workers itself. (Python 3.11's own clean-up
     after an interrupted `pool.map` can hang, so futures are collected here, not by map.)"""
-    from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
-    from concurrent.futures.process import BrokenProcessPool
 
-    size = max(1, len(work) // (jobs * 4))
-    chunks = [work[i:i + size] for i in range(0, len(work), size)]
-    try:
-        pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_leave_ctrl_c_to_caller)
-    except BrokenProcessPool as e:
-        raise OSError(str(e)) from None
-    blocked = hasattr(signal, "pthread_sigmask")
-    try:
-        if blocked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor = None
+
+    @property
+    def running(self) -> bool:
+        return self.executor is not None
+
+    def map(self, work: list[tuple[str, PageContext, str]]) -> list[Conversion]:
+        """Conversions of `work`, in order."""
+        from concurrent.futures import ProcessPoolExecutor   # here: most builds never start a pool
+        from concurrent.futures.process import BrokenProcessPool
+
+        size = max(1, len(work) // (self.jobs * 4))
+        chunks = [work[i:i + size] for i in range(0, len(work), size)]
+        blocked = hasattr(signal, "pthread_sigmask")
         try:
-            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]   # the first submit starts them
-        finally:
+            if self.executor is None:
+                self.executor = ProcessPoolExecutor(self.jobs, mp_context=_pool_context(),
+                                                    initializer=_leave_ctrl_c_to_caller)
             if blocked:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        results = [conversion for future in futures for conversion in future.result()]
-    except BrokenProcessPool as e:
-        _stop(pool)
-        raise OSError(str(e)) from None
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
-    return results
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                futures = [self.executor.submit(_run_chunk, chunk) for chunk in chunks]   # a submit starts them
+            finally:
+                if blocked:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            return [conversion for future in futures for conversion in future.result()]
+        except BrokenProcessPool as e:
+            self._stop()
+            raise OSError(str(e)) from None
+        except BaseException:
+            self._stop()
+            raise
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+            self.executor = None
+
+    def _stop(self) -> None:
+        if self.executor is not None:
+            _stop(self.executor)
+            self.executor = None
 
 
 def _stop(pool) -> None:
@@ -213,7 +275,7 @@ def _run_chunk(chunk: list[tuple[str, PageContext, str]]) -> list[Conversion]:
 def _run_in_worker(task: tuple[str, PageContext, str]) -> Conversion:
     body, context, cwd = task
     os.chdir(cwd)   # diagnostics name files relative to the build's working folder
-    return run(body, context)
+    return run(body, _isolated(context))   # isolated here: the build holds no copy of every lesson's lines
 
 
 def _leave_ctrl_c_to_caller() -> None:
@@ -221,7 +283,7 @@ def _leave_ctrl_c_to_caller() -> None:
     its workers, instead of each printing a traceback, finish their lesson and are shut down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})   # blocked by _in_pool: now dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})   # blocked by _Pool.map: now dropped
 
 
 def _pool_context():

@@ -241,3 +241,48 @@ def test_the_scorm_panel_docks_beside_or_below_the_course_collapses_and_passes_a
             assert violations == [], [(v["rule"], v["nodes"][0]["target"]) for v in violations]
         finally:
             page.close()
+
+
+def test_the_page_hears_of_a_build_as_soon_as_it_is_served(course, monkeypatch):
+    """`/preview/state?after=N` answers at once when a build newer than N is served, waits for the
+    next one otherwise, and answers with the current build when none comes (LONG_POLL)."""
+    import threading
+
+    from scorm_builder.preview import server as server_module
+
+    with Preview(course, "chefer", 0) as preview:
+        assert json.loads(fetch(preview.url + "preview/state?after=0"))["build"] == 1
+        answered = {}
+
+        def ask():
+            started = time.monotonic()
+            answered["state"] = json.loads(fetch(preview.url + "preview/state?after=1"))
+            answered["waited"] = time.monotonic() - started
+
+        asking = threading.Thread(target=ask)
+        asking.start()
+        time.sleep(0.5)
+        assert "state" not in answered   # still waiting: no build since 1
+        (course / "lessons" / "01-forsta.md").write_text(LESSON.format(text="Tredje versionen."), encoding="utf-8")
+        asking.join(10)
+        assert answered["state"]["build"] == 2 and answered["state"]["ok"]
+        assert answered["waited"] >= 0.5
+        assert "Tredje versionen." in fetch(preview.url + "pkg/index.html")
+        monkeypatch.setattr(server_module, "LONG_POLL", 0.2)
+        assert json.loads(fetch(preview.url + "preview/state?after=2"))["build"] == 2
+
+
+def test_the_previewed_folder_holds_exactly_the_built_package(course, tmp_path):
+    """Preview serves the package's files unzipped (build.build_folder): the same names and bytes
+    as the zip `build` makes of the same variant."""
+    import zipfile
+
+    from scorm_builder.build import build_course, build_folder, make_converter
+    from scorm_builder.errors import Reporter
+
+    [zip_path] = build_course(course, tmp_path / "dist", ["chefer"])
+    build_folder(course, tmp_path / "site", ["chefer"], Reporter(), None, make_converter())
+    served = {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes()
+              for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    with zipfile.ZipFile(zip_path) as zf:
+        assert served == {name: zf.read(name) for name in zf.namelist()}

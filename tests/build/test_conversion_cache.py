@@ -198,6 +198,69 @@ def test_a_broken_pool_falls_back_to_converting_in_this_process(course, tmp_path
     assert tried and fallen == alone and stats.converted == LESSONS + 1 and stats.pooled == 0
 
 
+def test_variants_that_answer_a_lesson_alike_share_its_conversion(tmp_path):
+    """Two audiences by two levels: a lesson limited to chefer is converted once for chefer and once
+    for every other variant, not once per variant; a lesson with a block inside a block asks its
+    second question only where the first is seen. Every package is the bytes of that variant built
+    on its own (a build of one variant shares nothing)."""
+    files = course_files(3)
+    files["course.yml"] += "levels:\n  - id: grund\n    title: Grund\n  - id: mer\n    title: Mer\n"
+    files["lessons/l002.md"] += "\n::: målgrupp omsorg\nOmsorg.\n\n::: nivå mer\nOmsorg, mer.\n:::\n:::\n"
+    course = write(tmp_path / "kurs", files)
+    together, stats, _ = build(course, tmp_path / "all", cache=False, jobs=1)
+    # l000 once; l001 (chefer?) twice; l002: omsorg? no -> 1, omsorg and mer? yes/no -> 2
+    assert stats.converted == 1 + 2 + 3
+    alone = {}
+    for audience in ("chefer", "omsorg"):
+        for level in ("grund", "mer"):
+            zips = build_course(course, tmp_path / f"{audience}-{level}", [audience], Reporter(),
+                                levels=[level], converter=make_converter(cache=False, jobs=1))
+            alone.update({z.name: z.read_bytes() for z in zips})
+    assert together == alone and len(alone) == 4
+    cached, _, _ = build(course, tmp_path / "warm")
+    reused, stats, _ = build(course, tmp_path / "again")
+    assert cached == reused == alone and stats.converted == 0
+
+
+def test_an_earlier_build_s_conversions_are_reused_from_memory_and_checked(course, tmp_path):
+    """Preview hands each rebuild the conversions of the one before (no disk here: --no-cache);
+    a file they looked at that changed still makes them convert again."""
+    first = make_converter(cache=False)
+    before = {z.name: z.read_bytes() for z in build_course(course, tmp_path / "a", converter=first)}
+    second = make_converter(cache=False, earlier=first.done)
+    again = {z.name: z.read_bytes() for z in build_course(course, tmp_path / "b", converter=second)}
+    assert again == before and second.stats.converted == 0 and second.stats.from_disk == 0
+    (course / "assets" / "bild.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>\n')
+    third = make_converter(cache=False, earlier=second.done)
+    build_course(course, tmp_path / "c", converter=third)
+    assert third.stats.converted == LESSONS + 1   # every lesson shows the image
+
+
+def test_one_pool_serves_every_pass_and_starts_for_what_every_variant_may_need(tmp_path, monkeypatch):
+    """Six lessons with content for chefer only: six conversions, then six more for omsorg. Their
+    text alone is under the threshold, but what the two variants may need is over it, so the pool
+    starts for the first pass, and the same workers make the second."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = course_files()
+    for i in range(LESSONS):
+        files[f"lessons/l{i:03}.md"] += "\n::: målgrupp chefer\nBara för chefer.\n:::\n"
+    course = write(tmp_path / "kurs", files)
+    alone, _, _ = build(course, tmp_path / "a", cache=False, jobs=1)
+    text = sum(len(p.read_text("utf-8")) for p in (course / "lessons").glob("*.md"))
+    monkeypatch.setattr(converter_module, "PARALLEL_MIN_CHARS", text * 3 // 2)
+    started = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Counted)
+    pooled, stats, _ = build(course, tmp_path / "b", cache=False, jobs=2)
+    assert pooled == alone and stats.converted == stats.pooled == 2 * LESSONS and started == [1]
+
+
 def test_a_conversion_not_prepared_is_made_counted_and_reused(tmp_path):
     """Converter.convert without prepare (a single page, a caller outside build_course) still reuses."""
     from scorm_builder.source.context import PageContext

@@ -323,14 +323,18 @@ def _context(body: str, audience: str | None = "chefer", level: str | None = "gr
 
 @pytest.mark.parametrize("attrs, shared", [("", True), ("{målgrupp=chefer}", False), ("{nivå=grund}", False)])
 def test_only_limited_content_makes_a_conversion_variant_specific(attrs, shared):
-    """A lesson whose content is not limited converts once for every variant (markdown.Converter)."""
+    """A lesson whose content is not limited asks nothing of the variant, so it converts once for
+    every variant; limited content asks whether the variant sees it (source/converter.py)."""
     from scorm_builder.source.markdown import convert
 
     body = f"# Sida\n\n::: fråga santfalskt {attrs}\nStämmer?\n\nsvar: sant\n:::\n"
     ctx = _context(body)
     convert(body, ctx)
     assert len(ctx.questions) == 1
-    assert ctx.variant_read is not shared
+    assert not ctx.variant_read
+    assert (ctx.variant_checks == []) is shared
+    if not shared:
+        assert ctx.variant_checks in ([(("chefer",), (), True)], [((), ("grund",), True)])
 
 
 def test_preview_serves_the_chosen_level(leveled):

@@ -49,7 +49,15 @@ def test_an_output_folder_nobody_may_create(course):
     assert "/sys/scorm-builder-test: error: permission denied" in result.output
 
 
+OTHER_FILE_SYSTEM = Path("/dev/shm")   # tmpfs on Linux
+
+
+@pytest.mark.skipif(not OTHER_FILE_SYSTEM.is_dir(), reason="needs a second file system to copy across")
 def test_a_disk_that_fills_while_publishing_leaves_the_output_as_it_was(course, tmp_path, monkeypatch):
+    """Packages made on another file system than the output folder are copied into it."""
+    other = Path(tempfile.mkdtemp(dir=OTHER_FILE_SYSTEM))
+    assert other.stat().st_dev != tmp_path.stat().st_dev
+    monkeypatch.setattr(tempfile, "tempdir", str(other))
     dist = tmp_path / "dist"
     dist.mkdir()
     (dist / "earlier.zip").write_bytes(b"earlier build")
@@ -66,6 +74,24 @@ def test_a_disk_that_fills_while_publishing_leaves_the_output_as_it_was(course, 
     assert result.exit_code == 1
     assert "error: there is no space left (No space left on device)" in result.output
     assert sorted(p.name for p in dist.iterdir()) == ["earlier.zip"]
+    assert list(other.iterdir()) == []
+    other.rmdir()
+
+
+def test_packages_made_on_the_output_s_file_system_are_renamed_into_it(course, tmp_path, monkeypatch):
+    """Nothing is copied: a large package is not written a second time."""
+    copy = shutil.copyfile
+
+    def no_copy(src, dst):
+        assert Path(dst).parent != tmp_path / "dist", f"copied {src} into the output folder"
+        return copy(src, dst)
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(build_module.shutil, "copyfile", no_copy)
+    result = CliRunner().invoke(main, ["build", "kurs", "--out", "dist"])
+    assert result.exit_code == 0, result.output
+    assert {p.suffix for p in (tmp_path / "dist").iterdir()} == {".zip"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("scorm-builder-")] == []
 
 
 def test_a_full_temporary_folder_is_one_line(course, tmp_path):
