@@ -19,6 +19,7 @@ import jinja2
 from scorm_builder.errors import BuildError, CatalogueError, Reporter, os_errors_reported
 from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.deflated import DeflatedFiles
+from scorm_builder.package.files import PackageFiles, write_folder
 from scorm_builder.package.zipper import write_zip
 from scorm_builder.render.launch_check import check_launch_pages
 from scorm_builder.render.manifest import build_manifest
@@ -95,9 +96,11 @@ def build_folder(course_dir: Path, folder: Path, audiences: list[str] | None, re
     preview serves (zipping it only to unzip it again would add to every wait after a save).
     Raises as build_course does."""
     variant = _converted(Path(course_dir), audiences, levels, reporter, converter)[0]
+    files = package_files(variant, reporter)
+    reporter.raise_if_failed()
     with os_errors_reported(reporter, folder):
         folder.mkdir()
-        _stage(variant, folder, reporter)
+        write_folder(files, folder)
     reporter.raise_if_failed()
 
 
@@ -133,31 +136,28 @@ def make_converter(cache: bool = True, jobs: int | None = None, earlier: dict | 
 
 def _package(variant: Variant, tmp: Path, reporter: Reporter, deflated: DeflatedFiles) -> Path:
     """The variant's zip in tmp, its files deflated once in a build, or by the last build."""
-    staging = tmp / variant.name
-    staging.mkdir()
-    _stage(variant, staging, reporter)
+    files = package_files(variant, reporter)
     zip_path = tmp / f"{variant.name}.zip"
-    write_zip(staging, zip_path, deflated)
+    write_zip(files, zip_path, deflated)
     return zip_path
 
 
-def _stage(variant: Variant, staging: Path, reporter: Reporter) -> None:
-    """Every file of the variant's package, the manifest and its schemas included, into `staging`."""
+def package_files(variant: Variant, reporter: Reporter) -> PackageFiles:
+    """Every file of the variant's package, the manifest and its schemas included (package/files.py)."""
     with template_errors(reporter, variant.course.theme):
-        scos = render_variant(variant, staging)
-    _check_launch_pages(variant, staging, reporter)
-    files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
-    (staging / "imsmanifest.xml").write_bytes(build_manifest(variant, scos, files))
-    for name, path in schema_paths().items():
-        shutil.copyfile(path, staging / name)
+        scos, files = render_variant(variant)
+    _check_launch_pages(variant, files, reporter)
+    files["imsmanifest.xml"] = build_manifest(variant, scos, sorted(files))
+    files.update(schema_paths())
+    return files
 
 
-def _check_launch_pages(variant: Variant, staging: Path, reporter: Reporter) -> None:
+def _check_launch_pages(variant: Variant, files: PackageFiles, reporter: Reporter) -> None:
     """Script on a launch page that the player did not bring came from the theme: the course's
     theme_overrides/ when it has one (render/launch_check.py)."""
     overrides = variant.course.root / "theme_overrides"
     where = display_path(overrides) if overrides.is_dir() else variant.course.theme
-    for code, name, line, params in check_launch_pages(staging):
+    for code, name, line, params in check_launch_pages(files):
         if (overrides / name).is_file() and not name.endswith(".html"):   # copied as it is: same lines
             reporter.error(code, display_path(overrides / name), line, page=name, page_line=line, **params)
         else:

@@ -1,4 +1,4 @@
-"""Deterministic zips: the same staging folder always gives the same bytes.
+"""Deterministic zips: the same files always give the same bytes.
 
 Entries are sorted, timestamps fixed (SOURCE_DATE_EPOCH when set), permissions fixed, text
 deflated and already-compressed media stored. Deflated bytes of an earlier build are reused when
@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from scorm_builder.package.deflated import DeflatedFiles
+from scorm_builder.package.files import PackageFiles
 
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp4", ".webm", ".m4a", ".m4v", ".mp3",
                    ".ogg", ".oga", ".ogv", ".zip", ".woff", ".woff2", ".pdf", ".gz"}
@@ -27,25 +28,29 @@ def zip_time() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(epoch)[:6]
 
 
-def write_zip(staging: Path, dest: Path, reuse: DeflatedFiles | None = None) -> None:
+def write_zip(files: PackageFiles, dest: Path, reuse: DeflatedFiles | None = None) -> None:
+    """`files` (package/files.py) zipped into `dest`, in name order."""
     stamp = zip_time()
-    files = sorted(p for p in staging.rglob("*") if p.is_file())
     with zipfile.ZipFile(dest, "w") as zf:
-        for path in files:
-            name = path.relative_to(staging).as_posix()
+        for name in sorted(files):
+            value = files[name]
             info = zipfile.ZipInfo(name, stamp)
             info.external_attr = 0o100644 << 16
             info.create_system = 3
-            if path.suffix.lower() in STORED_SUFFIXES:
+            if Path(name).suffix.lower() in STORED_SUFFIXES:
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-                if reuse is not None and path.stat().st_size <= REUSE_MAX:
-                    _write_deflated(zf, info, path.read_bytes(), reuse)
+                if reuse is not None and (isinstance(value, bytes) or value.stat().st_size <= REUSE_MAX):
+                    _write_deflated(zf, info, value if isinstance(value, bytes) else value.read_bytes(), reuse)
                     continue
-            with open(path, "rb") as src, zf.open(info, "w") as out:
-                while chunk := src.read(CHUNK):
-                    out.write(chunk)
+            with zf.open(info, "w") as out:
+                if isinstance(value, bytes):
+                    out.write(value)
+                    continue
+                with open(value, "rb") as src:
+                    while chunk := src.read(CHUNK):
+                        out.write(chunk)
     if reuse is not None:
         reuse.save()
 

@@ -64,11 +64,15 @@ def css_findings(css: str) -> list[Finding]:
     return [("theme.css_loads", n, {}) for n, text in enumerate(css.split("\n"), start=1) if CSS_LOADS.search(text)]
 
 
-def check_launch_pages(staging: Path) -> list[tuple[str, str, int, dict]]:
-    """(code, file name, line, parameters) for every launch page and stylesheet in the staging folder."""
-    found = [(code, page.name, line, params)
-             for page in sorted(staging.glob("*.html"))
-             for code, line, params in page_findings(page.read_text(encoding="utf-8"), page.name)]
-    return found + [(code, sheet.name, line, params)
-                    for sheet in sorted(staging.glob("*.css"))
-                    for code, line, params in css_findings(sheet.read_text(encoding="utf-8", errors="replace"))]
+def check_launch_pages(files: dict[str, bytes | Path]) -> list[tuple[str, str, int, dict]]:
+    """(code, file name, line, parameters) for every launch page and stylesheet at the top of the
+    package (`files` as render/pages.py gives them: bytes, or the path of a file taken as it is)."""
+    def text(name: str) -> str:
+        value = files[name]
+        return (value if isinstance(value, bytes) else value.read_bytes()).decode("utf-8", errors="replace")
+
+    top = sorted(name for name in files if "/" not in name)
+    found = [(code, name, line, params) for name in top if name.endswith(".html")
+             for code, line, params in page_findings(text(name), name)]
+    return found + [(code, name, line, params) for name in top if name.endswith(".css")
+                    for code, line, params in css_findings(text(name))]

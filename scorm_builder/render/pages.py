@@ -1,9 +1,9 @@
-"""Model -> staging folder: the launch page of each SCO, the player, the theme and the assets."""
+"""Model -> a package's files: the launch page, course data and pages of each SCO, the player, the theme
+and the assets."""
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,33 +132,30 @@ def certificate_text(variant: Variant) -> dict[str, object] | None:
     return {**words, "title": course.title, "variant": variant_rows, "scored": scored}
 
 
-def render_variant(variant: Variant, staging: Path) -> list[Sco]:
-    """Write every file of the package except the manifest; returns the SCOs for the manifest.
-    A launch page holds its first page; the other pages and the course data are files of their
-    own (render/chunks.py)."""
+def render_variant(variant: Variant) -> tuple[list[Sco], dict[str, bytes | Path]]:
+    """The SCOs (for the manifest) and every file of the package but the manifest and schemas, by
+    name in the package: what this builds as bytes, what is taken as it is (assets, the theme's
+    stylesheet) as the path to copy. A launch page holds its first page; the other pages and the
+    course data are files of their own (render/chunks.py)."""
     course = variant.course
     env = theme.environment(course.root, course.theme)
     template = env.get_template("base.html")
     scos = scos_of(variant)
-    (staging / chunks.PAGES_DIR).mkdir(exist_ok=True)
+    files: dict[str, bytes | Path] = {}
     for sco in scos:
         launch, contents = course_data(variant, sco)
         page_html = [html for r in sco.lessons for html in r.page_html]
         page_ids = [p.id for r in sco.lessons for p in r.pages]
-        html = template.render(lang=course.language, sco_title=sco.title, generator_version=__version__,
-                               data_json=_json_for_script(launch), strings=launch["strings"],
-                               course_script=chunks.course_file(sco.href),
-                               first_page=Markup(page_html[0] if page_html else ""),
-                               certificate=certificate_text(variant))
-        (staging / sco.href).write_text(html, encoding="utf-8")
-        (staging / chunks.course_file(sco.href)).write_text(chunks.course_chunk(contents), encoding="utf-8")
+        files[sco.href] = template.render(
+            lang=course.language, sco_title=sco.title, generator_version=__version__,
+            data_json=_json_for_script(launch), strings=launch["strings"], course_script=chunks.course_file(sco.href),
+            first_page=Markup(page_html[0] if page_html else ""), certificate=certificate_text(variant)).encode()
+        files[chunks.course_file(sco.href)] = chunks.course_chunk(contents).encode()
         for page_id, page in zip(page_ids[1:], page_html[1:]):
-            (staging / chunks.page_file(page_id)).write_text(chunks.page_chunk(page_id, page), encoding="utf-8")
-    (staging / "player.js").write_text(player_script(), encoding="utf-8")
-    (staging / "player.css").write_text(player_css(), encoding="utf-8")
-    shutil.copyfile(theme.find_file(course.root, course.theme, "theme.css"), staging / "theme.css")
-    for abs_path, uri in sorted(variant.assets.items(), key=lambda item: item[1]):
-        target = staging / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(abs_path, target)
-    return scos
+            files[chunks.page_file(page_id)] = chunks.page_chunk(page_id, page).encode()
+    files["player.js"] = player_script().encode()
+    files["player.css"] = player_css().encode()
+    files["theme.css"] = theme.find_file(course.root, course.theme, "theme.css")
+    for abs_path, uri in variant.assets.items():
+        files[uri] = abs_path
+    return scos, files

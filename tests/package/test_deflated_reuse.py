@@ -28,7 +28,10 @@ def staging(tmp_path) -> Path:
 
 
 def zipped(staging: Path, dest: Path, reuse: DeflatedFiles | None) -> bytes:
-    write_zip(staging, dest, reuse)
+    """The folder's files zipped: the page as bytes, as the build makes it, the others by path."""
+    files = {p.relative_to(staging).as_posix(): p for p in staging.rglob("*") if p.is_file()}
+    files["index.html"] = files["index.html"].read_bytes()
+    write_zip(files, dest, reuse)
     return dest.read_bytes()
 
 
