@@ -19,8 +19,7 @@ import jinja2
 from scorm_builder.errors import BuildError, CatalogueError, Reporter, os_errors_reported
 from scorm_builder.model.course import Audience, Course, Level, variant_label
 from scorm_builder.package.deflated import DeflatedFiles
-from scorm_builder.package.files import PackageFiles, write_folder
-from scorm_builder.package.zipper import write_zip
+from scorm_builder.package.zipper import PackageFiles, write_zip
 from scorm_builder.render.launch_check import check_launch_pages
 from scorm_builder.render.manifest import build_manifest
 from scorm_builder.render.pages import render_variant
@@ -90,18 +89,15 @@ def build_course(course_dir: Path, out_dir: Path, audiences: list[str] | None = 
             return publish(zips, out_dir)
 
 
-def build_folder(course_dir: Path, folder: Path, audiences: list[str] | None, reporter: Reporter,
-                 levels: list[str] | None, converter: Converter) -> None:
-    """The first selected variant's package written into the new `folder`, not zipped: what
-    preview serves (zipping it only to unzip it again would add to every wait after a save).
+def build_files(course_dir: Path, audiences: list[str] | None, reporter: Reporter, levels: list[str] | None,
+                converter: Converter) -> PackageFiles:
+    """The first selected variant's package as its files, not zipped: what preview serves from
+    memory (zipping, or writing a thousand page files, would only add to every wait after a save).
     Raises as build_course does."""
     variant = _converted(Path(course_dir), audiences, levels, reporter, converter)[0]
     files = package_files(variant, reporter)
     reporter.raise_if_failed()
-    with os_errors_reported(reporter, folder):
-        folder.mkdir()
-        write_folder(files, folder)
-    reporter.raise_if_failed()
+    return files
 
 
 def _converted(course_dir: Path, audiences: list[str] | None, levels: list[str] | None, reporter: Reporter,
@@ -143,7 +139,7 @@ def _package(variant: Variant, tmp: Path, reporter: Reporter, deflated: Deflated
 
 
 def package_files(variant: Variant, reporter: Reporter) -> PackageFiles:
-    """Every file of the variant's package, the manifest and its schemas included (package/files.py)."""
+    """Every file of the variant's package, the manifest and its schemas included (package/zipper.py)."""
     with template_errors(reporter, variant.course.theme):
         scos, files = render_variant(variant)
     _check_launch_pages(variant, files, reporter)

@@ -13,13 +13,18 @@ import zipfile
 from pathlib import Path
 
 from scorm_builder.package.deflated import DeflatedFiles
-from scorm_builder.package.files import PackageFiles
 
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp4", ".webm", ".m4a", ".m4v", ".mp3",
                    ".ogg", ".oga", ".ogv", ".zip", ".woff", ".woff2", ".pdf", ".gz"}
 DEFAULT_EPOCH = 946684800  # 2000-01-01T00:00:00Z
 CHUNK = 1 << 20
 REUSE_MAX = 16 << 20   # larger files are streamed and deflated every time, not held in memory
+
+# A package's files by name in the package: what the build made, as bytes, and what it takes as it
+# is (assets, the theme's stylesheet, the schemas), as the path to read. They stay in memory rather
+# than in a staging folder: a 500-lesson course has a thousand page files, and creating files was
+# most of what a rebuild cost. Preview serves them as they are.
+PackageFiles = dict[str, "bytes | Path"]
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
@@ -29,7 +34,7 @@ def zip_time() -> tuple[int, int, int, int, int, int]:
 
 
 def write_zip(files: PackageFiles, dest: Path, reuse: DeflatedFiles | None = None) -> None:
-    """`files` (package/files.py) zipped into `dest`, in name order."""
+    """`files` zipped into `dest`, in name order."""
     stamp = zip_time()
     with zipfile.ZipFile(dest, "w") as zf:
         for name in sorted(files):

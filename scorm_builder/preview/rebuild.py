@@ -1,24 +1,23 @@
 """Builds the previewed package and swaps it in: the server always serves a complete build.
 
-Each build is made by the real pipeline, written as the package's folder (build.build_folder: the
-zip's files, not zipped, since zipping and unzipping would only add to the wait after a save),
-and published by pointing the `current` symlink at it, an atomic rename, so a request never sees
-half a build. A failed build keeps the last good one on screen and
-records the diagnostics for the page and the terminal.
+Each build is made by the real pipeline and kept in memory as the package's files (build.build_files:
+the zip's files, not zipped and not written out, since either would only add to the wait after a
+save). Publishing is one assignment, so a request sees the old build or the new one, never half of
+one. A failed build keeps the last good one on screen and records the diagnostics for the page and
+the terminal.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scorm_builder.build import SelectionError, build_folder, make_converter
+from scorm_builder.build import SelectionError, build_files, make_converter
 from scorm_builder.errors import BuildError, Reporter
-from scorm_builder.runtime.scos import Sco, read_scos
+from scorm_builder.package.zipper import PackageFiles
+from scorm_builder.runtime.scos import Sco, scos_in
 
 
 @dataclass
@@ -32,18 +31,15 @@ class BuildState:
 
 
 class Rebuilder:
-    def __init__(self, course_dir: Path, audience: str | None, work_dir: Path, level: str | None = None):
+    def __init__(self, course_dir: Path, audience: str | None, level: str | None = None):
         self.course_dir = course_dir
         self.audience = audience
         self.level = level
-        self.work_dir = work_dir
-        self.current = work_dir / "current"     # the served package: a symlink to the latest good build
+        self.files: PackageFiles = {}           # the served package: empty until the first good build
         self.state = BuildState()
         self._lock = threading.Lock()
         self._built = threading.Condition()      # notified with each new state (the page's long poll)
-        self._retired: Path | None = None
         self._converted: dict = {}               # the conversions the last rebuild used
-        self.current.mkdir()                    # an empty package until the first good build
 
     def rebuild(self) -> BuildState:
         """Build now; returns the new state (also kept in self.state)."""
@@ -51,16 +47,15 @@ class Rebuilder:
             number = self.state.number + 1
             started = time.monotonic()
             reporter = Reporter()
-            site = self.work_dir / f"site-{number}"
             ok, report, scos = False, "", self.state.scos
             # the builds' cache: a save reconverts the lessons it changed; the last rebuild's
             # conversions are checked in memory, not read from the disk again
             converter = make_converter(earlier=self._converted)
             try:
-                build_folder(self.course_dir, site, [self.audience] if self.audience else None, reporter,
-                             [self.level] if self.level else None, converter)
-                scos = [s for s in read_scos(site) if s.scormtype == "sco"]
-                self._publish(site)
+                files = build_files(self.course_dir, [self.audience] if self.audience else None, reporter,
+                                    [self.level] if self.level else None, converter)
+                scos = [s for s in scos_in(files["imsmanifest.xml"]) if s.scormtype == "sco"]
+                self.files = files
                 ok, report = True, reporter.render() if reporter.diagnostics else ""
             except BuildError as e:
                 report = e.reporter.render()
@@ -68,8 +63,6 @@ class Rebuilder:
                 report = e.text()
             except Exception:  # our own bug: keep serving the last good build, and say it is a bug
                 report = "scorm-builder bug (please report):\n" + traceback.format_exc()
-            if not ok:
-                shutil.rmtree(site, ignore_errors=True)
             self._converted = converter.done
             with self._built:
                 self.state = BuildState(number, ok, report, scos, round(time.monotonic() - started, 2),
@@ -83,15 +76,3 @@ class Rebuilder:
         with self._built:
             self._built.wait_for(lambda: self.state.number > number, timeout)
             return self.state
-
-    def _publish(self, site: Path) -> None:
-        previous = self.current.resolve() if self.current.is_symlink() else None
-        link = self.work_dir / "current.new"
-        link.unlink(missing_ok=True)
-        link.symlink_to(site.name)
-        if self.current.is_dir() and not self.current.is_symlink():
-            self.current.rmdir()
-        os.replace(link, self.current)
-        if self._retired is not None:   # two builds back: no request can still be reading it
-            shutil.rmtree(self._retired, ignore_errors=True)
-        self._retired = previous

@@ -10,8 +10,6 @@ script lives in the preview page and never in a package) and `POST /preview/laun
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -34,7 +32,7 @@ LONG_POLL = 20   # seconds a page's `/preview/state?after=N` waits for a build b
 class _PreviewHandler(_Handler):
     def __init__(self, *args, preview: "Preview", **kwargs):
         self.preview = preview
-        super().__init__(*args, package_dir=preview.rebuilder.current, reports=preview.csp_reports, **kwargs)
+        super().__init__(*args, package_dir=None, reports=preview.csp_reports, **kwargs)
 
     def do_GET(self):
         path = urlsplit(self.path).path
@@ -49,6 +47,11 @@ class _PreviewHandler(_Handler):
         if name in STATIC:
             return self._send(200, (PREVIEW_DIR / name).read_bytes(), STATIC[name])
         return super().do_GET()
+
+    def package_file(self, name: str) -> bytes | None:
+        """From the build in memory (preview/rebuild.py): a file it made, or one it takes as it is."""
+        value = self.preview.rebuilder.files.get(name)
+        return value.read_bytes() if isinstance(value, Path) else value
 
     def do_POST(self):
         if urlsplit(self.path).path != "/preview/launch":
@@ -68,15 +71,10 @@ class Preview:
 
     def __init__(self, course_dir: Path, audience: str | None, port: int, on_build=None, level: str | None = None):
         self.course_dir = Path(course_dir)
-        self.work_dir = Path(tempfile.mkdtemp(prefix="scorm-builder-preview-"))
-        self.rebuilder = Rebuilder(self.course_dir, audience, self.work_dir, level)
+        self.rebuilder = Rebuilder(self.course_dir, audience, level)
         self.on_build = on_build or (lambda state, changed: None)
         self.csp_reports: list[str] = []   # what the course tried to load from elsewhere (runtime/server.py)
-        try:
-            self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_PreviewHandler, preview=self))
-        except OSError:
-            shutil.rmtree(self.work_dir, ignore_errors=True)
-            raise
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_PreviewHandler, preview=self))
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self._stop = threading.Event()
@@ -97,7 +95,6 @@ class Preview:
         self.httpd.server_close()
         for thread in self._threads:
             thread.join(5)
-        shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def __enter__(self) -> "Preview":
         return self.start()

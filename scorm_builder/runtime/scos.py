@@ -49,8 +49,13 @@ def read_scos(package_dir: Path) -> list[Sco]:
         raise UnusablePackage("play.no_manifest")
     if path.stat().st_size > MANIFEST_LIMIT:
         raise UnusablePackage("zip.entry_too_large", name=MANIFEST, limit=human_size(MANIFEST_LIMIT))
+    return scos_in(path.read_bytes())
+
+
+def scos_in(manifest_bytes: bytes) -> list[Sco]:
+    """The launchable items of a manifest's default organization, in order."""
     try:
-        manifest = read_manifest(parse_manifest(path.read_bytes()))
+        manifest = read_manifest(parse_manifest(manifest_bytes))
     except ManifestError as e:
         where = f"{MANIFEST}:{e.line}: " if e.line else ""
         raise UnusablePackage("play.bad_manifest", detail=where + e.message()) from None

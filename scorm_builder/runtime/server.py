@@ -36,7 +36,7 @@ MAX_REPORTS = 1000         # a package that provokes reports by the thousand is 
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def __init__(self, *args, package_dir: Path, reports: list, **kwargs):
+    def __init__(self, *args, package_dir: Path | None, reports: list, **kwargs):
         self.package_dir = package_dir
         self.reports = reports
         super().__init__(*args, **kwargs)
@@ -57,11 +57,16 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith("/lms/") and path[5:] in LMS_FILES:
             return self._file(LMS_FILES[path[5:]])
         if path.startswith("/pkg/"):
-            root = self.package_dir.resolve()
-            target = (root / path[5:]).resolve()
-            if target.is_relative_to(root) and target.is_file():
-                return self._file(target)
+            body = self.package_file(path[5:])
+            if body is not None:
+                return self._typed(path, body)
         self._send(404, b"not found", "text/plain")
+
+    def package_file(self, name: str) -> bytes | None:
+        """The package's file `name`, or None: nothing outside the package folder."""
+        root = self.package_dir.resolve()
+        target = (root / name).resolve()
+        return target.read_bytes() if target.is_relative_to(root) and target.is_file() else None
 
     def do_POST(self):
         if urlsplit(self.path).path != "/lms/csp-report":
@@ -82,10 +87,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(204, b"", "text/plain")
 
     def _file(self, file: Path):
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self._typed(file.name, file.read_bytes())
+
+    def _typed(self, name: str, body: bytes):
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "text/javascript"):
             kind += "; charset=utf-8"
-        self._send(200, file.read_bytes(), kind)
+        self._send(200, body, kind)
 
     def _send(self, code: int, body: bytes, kind: str):
         self.send_response(code)

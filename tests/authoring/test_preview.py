@@ -10,8 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,9 +22,13 @@ from scorm_builder.preview.server import Preview
 LESSON = "---\ntitle: Första lektionen\n---\n# Välkommen\n\n{text}\n\n# Andra sidan\n\nMer text.\n"
 
 
-def fetch(url: str) -> str:
+def fetch_bytes(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
+        return response.read()
+
+
+def fetch(url: str) -> str:
+    return fetch_bytes(url).decode("utf-8")
 
 
 def wait_for_build(preview: Preview, number: int, timeout: float = 15) -> dict:
@@ -272,17 +276,20 @@ def test_the_page_hears_of_a_build_as_soon_as_it_is_served(course, monkeypatch):
         assert json.loads(fetch(preview.url + "preview/state?after=2"))["build"] == 2
 
 
-def test_the_previewed_folder_holds_exactly_the_built_package(course, tmp_path):
-    """Preview serves the package's files unzipped (build.build_folder): the same names and bytes
-    as the zip `build` makes of the same variant."""
+def test_preview_serves_exactly_the_built_package(course, tmp_path):
+    """Preview serves the package's files from memory (build.build_files), unzipped: the same names
+    and bytes as the zip `build` makes of the same variant, and nothing else."""
     import zipfile
 
-    from scorm_builder.build import build_course, build_folder, make_converter
-    from scorm_builder.errors import Reporter
+    from scorm_builder.build import build_course
 
     [zip_path] = build_course(course, tmp_path / "dist", ["chefer"])
-    build_folder(course, tmp_path / "site", ["chefer"], Reporter(), None, make_converter())
-    served = {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes()
-              for p in (tmp_path / "site").rglob("*") if p.is_file()}
-    with zipfile.ZipFile(zip_path) as zf:
-        assert served == {name: zf.read(name) for name in zf.namelist()}
+    with zipfile.ZipFile(zip_path) as zf, Preview(course, "chefer", 0) as preview:
+        names = zf.namelist()
+        assert set(preview.rebuilder.files) == set(names)
+        for name in names:
+            assert fetch_bytes(preview.url + "pkg/" + name) == zf.read(name), name
+        for outside in ("../course.yml", "lessons/01-forsta.md", "%2e%2e/course.yml"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                fetch_bytes(preview.url + "pkg/" + outside)
+            assert refused.value.code == 404
