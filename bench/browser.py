@@ -12,7 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# Runs in every document: when a `.sb-page` section first loses `hidden`, wait for the frame after
+# Runs in every document: when a `.sb-page` section is first on screen (the launch page's first page
+# as it is parsed, or a page the player shows), wait for the frame after
 # it (the browser has painted it) and note the time on the shared clock (epoch ms, sub-ms).
 FIRST_CONTENT_PROBE = """
 (() => {
@@ -101,8 +102,13 @@ def _quiet_disconnects(server) -> None:
 # presses its check button, takes the final test (every drawn question answered right), and on the
 # way asks the player's codec (SB.progress.encode) how long suspend_data is. Answers follow the course data.
 DRIVE = """
-() => {
-  const data = SB.data, L = 'abcdefghijklmnopqrstuvwxyz';
+async () => {
+  const data = SB.data, main = document.getElementById('sb-main');
+  // pages load on demand: #sb-main is aria-busy until the next one is shown
+  const shown = () => new Promise(done => {
+    const wait = () => main.hasAttribute('aria-busy') ? setTimeout(wait, 1) : done();
+    wait();
+  });
   const fire = el => el.dispatchEvent(new Event('change', { bubbles: true }));
   function answer(form) {
     const q = data.questions[form.getAttribute('data-question')];
@@ -137,7 +143,10 @@ DRIVE = """
     const s = SB.progress.encode(SB.state, data);
     points.push({ pages: n + 1, answers: answered, length: s === null ? null : s.length,
                   form: s === null ? 'none' : JSON.parse(s).k !== undefined ? 'keys' : 'bitset' });
-    if (n + 1 < data.pages.length) document.getElementById('sb-next').click();
+    if (n + 1 < data.pages.length) {
+      document.getElementById('sb-next').click();
+      await shown();
+    }
   }
   return points;
 }

@@ -44,6 +44,14 @@ def session_conversion_cache(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def interface_language(monkeypatch) -> None:
+    """The CLI sets the process's interface language (i18n.use) for the rest of the process: a
+    test that runs it with --lang must not leave that to the next test."""
+    from scorm_builder import i18n
+    monkeypatch.setattr(i18n, "_chosen", None)
+
+
+@pytest.fixture(autouse=True)
 def conversion_cache(tmp_path_factory, monkeypatch) -> Path:
     """Each test has a cache folder of its own (source/conversion_cache.py uses $XDG_CACHE_HOME):
     builds never share entries between tests, nor touch the user's home."""
