@@ -37,7 +37,7 @@ def page_chunk(page_id: str, html: str) -> str:
 
 
 def read_chunk(text: str) -> dict:
-    """The JSON value of a course or page file (for inspect-like readers and tests)."""
+    """The JSON value of a course or page file: how tests and benches read a built package."""
     for prefix, suffix in ((COURSE_PREFIX, COURSE_SUFFIX), (PAGE_PREFIX, PAGE_SUFFIX)):
         if text.startswith(prefix) and text.endswith(suffix):
             return json.loads(text[len(prefix):-len(suffix)])
