@@ -130,6 +130,7 @@ var SB = window.SB = window.SB || {};
 
   /* Avsluta: the closing screen at once; what it says about saving follows when the LMS answers. */
   function exit() {
+    nav.stop();
     ['sb-toc-toggle', 'sb-exit', 'sb-progress', 'sb-toc', 'sb-notes'].forEach(function (id) { $(id).hidden = true; });
     document.querySelector('.sb-pager').hidden = true;
     [].forEach.call(document.querySelectorAll('section.sb-page'), function (s) { s.hidden = true; });

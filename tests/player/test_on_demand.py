@@ -131,3 +131,30 @@ def test_a_page_that_cannot_be_loaded_says_so_and_can_be_tried_again(from_disk):
     notice.get_by_role("button", name="Försök igen").click()
     assert page_number(page) == "Sida 3 av 5"
     assert page.get_by_role("heading", name="Sida tre").evaluate("h => h === document.activeElement")
+
+
+def test_a_page_that_arrives_after_avsluta_stays_hidden(play, build):
+    """The learner chose a page and pressed Avsluta before its file had come: the closing screen
+    stays alone on screen."""
+    zip_path = build()
+    seen = {}
+
+    def learner(session):
+        frame = session.launch()
+        arrived(frame)
+        held = []
+        session.page.context.route("**/pages/l02-andra-1.js", lambda route: held.append(route))   # its file waits
+        frame.get_by_role("button", name="Innehåll").click()
+        frame.get_by_role("link", name="Sida tre", exact=True).click()
+        frame.get_by_role("button", name="Avsluta").click()
+        frame.get_by_role("heading", name="Du kan stänga fönstret nu").wait_for()
+        for route in held:
+            route.fallback()
+        frame.locator("section.sb-page[data-page='l02-andra-1']").wait_for(state="attached")
+        seen["held"] = len(held)
+        seen["shown"] = frame.evaluate("() => [...document.querySelectorAll('section.sb-page:not([hidden])')].length")
+        session.unload()
+
+    run = play(zip_path, learner)
+    assert run.errors == [], run.errors
+    assert seen == {"held": 1, "shown": 0}
