@@ -89,7 +89,10 @@ var SB = window.SB = window.SB || {};
   };
 
   nav.first = function () { return order[0]; };
-  nav.stop = function () { want = null; };   // the course closed: a page still loading stays hidden
+  nav.stop = function () {   // the course closed: a page still loading stays hidden, and nothing is busy
+    want = null;
+    $('sb-main').removeAttribute('aria-busy');
+  };
   nav.has = function (id) { return order.indexOf(id) >= 0; };
   nav.current = function () { return cur; };
   nav.pages = function () { return order.slice(); };
