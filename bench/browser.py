@@ -8,7 +8,6 @@ LMSInitialize came; an init script in the SCO's frame notes when the first page 
 from __future__ import annotations
 
 import statistics
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +59,6 @@ def measure_launch(package: Path, browser, runs: int, cpu_slowdown: float = 1) -
         extract(package, Path(work))
         href = read_scos(Path(work))[0].href
         with PlaybackServer(Path(work)) as server:
-            _quiet_disconnects(server)
             for n in range(runs + 1):
                 context = browser.new_context(viewport={"width": 1024, "height": 768})
                 try:
@@ -86,16 +84,6 @@ def measure_launch(package: Path, browser, runs: int, cpu_slowdown: float = 1) -
                     times.append(LaunchTimes(init - nav, shown - nav, *timing))
     return LaunchTimes(*(statistics.median(getattr(t, f) for t in times)
                          for f in ("initialize_ms", "first_content_ms", "parsed_ms", "boot_ms"))), times
-
-
-def _quiet_disconnects(server) -> None:
-    """A video with preload=metadata reads its first bytes and drops the connection: not an error."""
-    report = server.httpd.handle_error
-
-    def handle_error(request, address):
-        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
-            report(request, address)
-    server.httpd.handle_error = handle_error
 
 
 # Visits every page with the player's own Next button, answers every knowledge check right and

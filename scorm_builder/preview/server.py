@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import threading
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,7 +20,7 @@ import watchfiles
 from scorm_builder.i18n import catalogue, current_lang
 from scorm_builder.preview.rebuild import Rebuilder
 from scorm_builder.runtime.profiles import PROFILES, Student
-from scorm_builder.runtime.server import _Handler
+from scorm_builder.runtime.server import QuietServer, _Handler
 
 PREVIEW_DIR = Path(__file__).resolve().parent
 STATIC = {"preview.js": "application/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
@@ -74,7 +73,7 @@ class Preview:
         self.rebuilder = Rebuilder(self.course_dir, audience, level)
         self.on_build = on_build or (lambda state, changed: None)
         self.csp_reports: list[str] = []   # what the course tried to load from elsewhere (runtime/server.py)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_PreviewHandler, preview=self))
+        self.httpd = QuietServer(("127.0.0.1", port), partial(_PreviewHandler, preview=self))
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self._stop = threading.Event()

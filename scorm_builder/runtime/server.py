@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import mimetypes
+import sys
 import threading
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,13 +106,22 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that drops a connection is no error: a video read for its metadata, a request
+    still open when a playback ends and closes its pages. socketserver would print a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class PlaybackServer:
     """Serves one extracted package on 127.0.0.1 at an ephemeral port, in a background thread."""
 
     def __init__(self, package_dir: Path):
         self.csp_reports: list[str] = []   # blocked URLs the browser reported, in order
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                         partial(_Handler, package_dir=package_dir, reports=self.csp_reports))
+        self.httpd = QuietServer(("127.0.0.1", 0),
+                                 partial(_Handler, package_dir=package_dir, reports=self.csp_reports))
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -107,3 +107,22 @@ def test_server_keeps_csp_reports_and_refuses_anything_else(tmp_path):
         assert post(server, b"x" * (65 * 1024)) == 413
         assert post(server, json.dumps(report).encode(), "/pkg/sco.html") == 404
     assert server.csp_reports == ["https://x.example.net/a"]
+
+
+def test_a_browser_dropping_a_connection_is_no_traceback(tmp_path, capsys):
+    """A request still open when a playback closes its pages (or a video read for its metadata)
+    ends in a reset connection: the server says nothing. Any other failure still shows."""
+    import socket
+
+    from scorm_builder.runtime.server import PlaybackServer
+
+    with PlaybackServer(tmp_path) as server:
+        for failure in (ConnectionResetError(104, "reset by peer"), BrokenPipeError(32, "broken pipe"),
+                        ValueError("a bug of ours")):
+            def fail(request, client_address, server=server, failure=failure):
+                raise failure
+            server.httpd.finish_request = fail
+            with socket.create_connection(server.httpd.server_address, timeout=5) as s:
+                s.recv(1)   # the handler thread failed and closed the connection
+            seen = capsys.readouterr().err
+            assert ("Traceback" in seen) == isinstance(failure, ValueError), (failure, seen)
