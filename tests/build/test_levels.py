@@ -99,9 +99,6 @@ def leveled(make_course):
     return make
 
 
-def data(zip_path) -> dict:
-    return launch_data(zip_path)
-
 
 def manifest(zip_path) -> str:
     return zipfile.ZipFile(zip_path).read("imsmanifest.xml").decode()
@@ -117,7 +114,7 @@ def test_one_package_per_audience_and_level(leveled, tmp_path):
     zips = build_course(leveled(), tmp_path / "dist")
     assert [z.name for z in zips] == ["mini-1.0-chefer-grund.zip", "mini-1.0-chefer-fordjupning.zip",
                                       "mini-1.0-omsorg-grund.zip", "mini-1.0-omsorg-fordjupning.zip"]
-    first = data(zips[0])
+    first = launch_data(zips[0])
     assert (first["audience"], first["level"]) == ("chefer", "grund")
     assert first["title"] == "Minikurs – Chefer – Grundnivå"
     assert "<title>Minikurs – Chefer – Grundnivå</title>" in manifest(zips[0])
@@ -130,11 +127,11 @@ def test_levels_limit_lessons_blocks_and_questions(leveled, tmp_path):
     assert "Only the advanced level." in djup_html and "Only the advanced level." not in grund_html
     assert '<div class="sb-level">' in djup_html
     assert "Att leda" in djup_html and "Att leda" not in grund_html
-    assert "djup-fraga" not in data(grund)["questions"] and data(djup)["questions"]["djup-fraga"]["levels"] == [
+    assert "djup-fraga" not in launch_data(grund)["questions"] and launch_data(djup)["questions"]["djup-fraga"]["levels"] == [
         "fordjupning"]
     # the final test's pool is per variant
-    assert data(grund)["test"]["pool"] == ["p1", "p2"]
-    assert data(djup)["test"]["pool"] == ["p1", "p2", "p3"]
+    assert launch_data(grund)["test"]["pool"] == ["p1", "p2"]
+    assert launch_data(djup)["test"]["pool"] == ["p1", "p2", "p3"]
 
 
 def test_variants_list_builds_only_those(leveled, tmp_path):
@@ -148,7 +145,7 @@ def test_levels_without_audiences_name_only_the_level(leveled, tmp_path):
     yml = yml[:yml.index("audiences:")] + yml[yml.index("levels:"):]
     zips = build_course(leveled(changes={"course.yml": yml}), tmp_path / "dist")
     assert [z.name for z in zips] == ["mini-1.0-grund.zip", "mini-1.0-fordjupning.zip"]
-    assert data(zips[1])["title"] == "Minikurs – Fördjupning"
+    assert launch_data(zips[1])["title"] == "Minikurs – Fördjupning"
 
 
 def test_levels_only_variants_list_level_ids(leveled, tmp_path):
@@ -160,7 +157,7 @@ def test_levels_only_variants_list_level_ids(leveled, tmp_path):
 
 def test_courses_without_levels_have_no_level_in_their_data(make_course, tmp_path):
     zip_path = build_course(make_course(), tmp_path / "dist", ["chefer"])[0]
-    assert "level" not in data(zip_path)
+    assert "level" not in launch_data(zip_path)
     assert zip_path.name == "mini-1.0-chefer.zip"
 
 

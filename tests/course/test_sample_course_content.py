@@ -67,9 +67,6 @@ def page_units(package: Path) -> list[str]:
     return units
 
 
-def course_data(package: Path) -> dict:
-    return launch_data(package)
-
 
 def words(units) -> int:
     return sum(len(u.split()) for u in units)
@@ -106,18 +103,18 @@ def test_each_variant_sees_at_least_a_quarter_of_its_text_as_its_own(packages):
 
 
 def test_each_audience_has_a_lesson_of_its_own(packages):
-    lessons = {v: {p["lesson"] for p in course_data(p)["pages"]} for v, p in packages.items()}
+    lessons = {v: {p["lesson"] for p in launch_data(p)["pages"]} for v, p in packages.items()}
     for (audience, level), own in lessons.items():
         others = set().union(*(ls for (a, _), ls in lessons.items() if a != audience))
         assert own - others, f"{audience} has no lesson that no other audience gets"
 
 
 def test_each_final_test_draws_from_questions_only_that_audience_answers(packages):
-    pools = {v: set(course_data(p)["test"]["pool"]) for v, p in packages.items()}
+    pools = {v: set(launch_data(p)["test"]["pool"]) for v, p in packages.items()}
     for variant, pool in pools.items():
         others = set().union(*(q for (a, _), q in pools.items() if a != variant[0]))
         assert len(pool - others) >= MIN_OWN_QUESTIONS, variant
-        test = course_data(packages[variant])["test"]
+        test = launch_data(packages[variant])["test"]
         # the draw is half the bank or less, so three attempts do not show every question
         assert 2 * test["draw"] <= len(pool) and test["attempts"] == 3
         # and every attempt holds at least that many of them, not just on average
@@ -128,7 +125,7 @@ def test_each_final_test_draws_from_questions_only_that_audience_answers(package
 def test_the_right_option_is_not_given_away_by_being_the_longest(packages):
     """A learner who always picks the longest option should do no better than chance (1 in 3)."""
     for variant, package in packages.items():
-        data = course_data(package)
+        data = launch_data(package)
         single = [data["questions"][q] for q in data["test"]["pool"] if data["questions"][q]["type"] == "single"]
         longest_right = [q["id"] for q in single
                          if max(q["options"], key=lambda o: len(o["text"]))["correct"]
@@ -159,7 +156,7 @@ def test_the_course_does_not_talk_about_how_it_was_written():
 
 def test_each_profession_practises_its_hard_moments_as_scenarios_in_the_lessons(packages):
     for (audience, level), package in packages.items():
-        data = course_data(package)
+        data = launch_data(package)
         scenarios = {q for q, d in data["questions"].items() if d["type"] == "scenario"}
         assert scenarios == {s for s, who in SCENARIOS.items() if audience in who}, (audience, level)
         assert not scenarios & set(data["test"]["pool"])

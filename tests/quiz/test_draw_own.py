@@ -50,9 +50,6 @@ def make_course(tmp_path: Path, settings: str, questions: str = QUESTIONS) -> Pa
     return course
 
 
-def course_data(package: Path) -> dict:
-    return launch_data(package)
-
 
 def build_errors(course: Path, **options) -> list[tuple[str, int, str]]:
     reporter = Reporter()
@@ -64,7 +61,7 @@ def build_errors(course: Path, **options) -> list[tuple[str, int, str]]:
 def test_the_package_knows_its_own_questions(tmp_path):
     course = make_course(tmp_path, "draw: 3\ndraw_own: 2\n")
     package = build_course(course, tmp_path / "dist", audiences=["chefer"])[0]
-    test = course_data(package)["test"]
+    test = launch_data(package)["test"]
     assert test["own"] == ["chef-1", "chef-2"]   # not "bada": omsorg answers it too
     assert test["drawOwn"] == 2 and test["draw"] == 3
 
