@@ -18,7 +18,7 @@ var SB = window.SB = window.SB || {};
 
   /* The rest, from the course file (deferred: it has run before DOMContentLoaded). The tracker
      holds the same object, so it sees the pages from then on. */
-  function completed() {
+  function addCourseFile() {
     var more = SB.course;
     if (!data || !more || !Array.isArray(more.pages)) return false;
     for (var k in more) data[k] = more[k];
@@ -147,7 +147,8 @@ var SB = window.SB = window.SB || {};
   }
 
   function boot() {
-    if (!completed()) return;
+    if (!data) return;
+    if (!addCourseFile()) { note('load', SB.t('load_failed')); return; }  // the first page alone
     nav.init(data, shown, onFail);
     tracker.start({ ready: onReady, change: onChange, busy: onBusy, done: onDone });
     if (!ready) nav.go(nav.fromHash() || nav.first(), true);  // a slow LMS: show the course now

@@ -133,6 +133,22 @@ def test_a_page_that_cannot_be_loaded_says_so_and_can_be_tried_again(from_disk):
     assert page.get_by_role("heading", name="Sida tre").evaluate("h => h === document.activeElement")
 
 
+def test_without_its_course_file_the_first_page_shows_and_says_the_rest_could_not_load(tmp_path, build,
+                                                                                     playback_browser):
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(build()) as zf:
+        zf.extractall(folder)
+    (folder / "index.course.js").unlink()
+    context = playback_browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto((folder / "index.html").as_uri())
+        page.get_by_text("Sidan kunde inte hämtas. Kontrollera anslutningen och försök igen.").wait_for()
+        assert page.get_by_text("Text på sida ett.").is_visible()
+    finally:
+        context.close()
+
+
 def test_a_page_that_arrives_after_avsluta_stays_hidden(play, build):
     """The learner chose a page and pressed Avsluta before its file had come: the closing screen
     stays alone on screen."""
